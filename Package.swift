@@ -1,0 +1,50 @@
+// swift-tools-version: 6.1
+import PackageDescription
+
+let package = Package(
+    name: "Kolmo",
+    products: [
+        .library(name: "Compressors", targets: ["Compressors"]),
+        .library(name: "Complexity", targets: ["Complexity"]),
+        .executable(name: "kolmo", targets: ["KolmoCLI"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+    ],
+    targets: [
+        .systemLibrary(
+            name: "CZlib",
+            pkgConfig: "zlib",
+            providers: [.apt(["zlib1g-dev"]), .brew(["zlib"])]
+        ),
+        .systemLibrary(
+            name: "CLZMA",
+            pkgConfig: "liblzma",
+            providers: [.apt(["liblzma-dev"]), .brew(["xz"])]
+        ),
+        // The only Swift module that imports C. With internal imports by default,
+        // no public declaration can mention a C type: the compiler enforces it.
+        .target(
+            name: "Compressors",
+            dependencies: ["CZlib", "CLZMA"],
+            swiftSettings: [.enableUpcomingFeature("InternalImportsByDefault")]
+        ),
+        .target(name: "Complexity", dependencies: ["Compressors"]),
+        .executableTarget(
+            name: "KolmoCLI",
+            dependencies: [
+                "Compressors",
+                "Complexity",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .target(name: "TestSupport", path: "Tests/TestSupport"),
+        .testTarget(
+            name: "CompressorsTests",
+            // The tests call zlib and liblzma directly: the C libraries are the oracle.
+            dependencies: ["Compressors", "CZlib", "CLZMA", "TestSupport"]
+        ),
+        .testTarget(name: "ComplexityTests", dependencies: ["Complexity", "TestSupport"]),
+        .testTarget(name: "KolmoCLITests", dependencies: ["KolmoCLI", "TestSupport"]),
+    ]
+)

@@ -1,0 +1,205 @@
+/// A reusable compressor: a C library stream, set up once and reset for every input.
+///
+/// Create one per thread and use it for as many inputs as you like; resetting a stream
+/// (zlib's `deflateReset`, liblzma re-initialising the same `lzma_stream`) is far cheaper
+/// than building one, and gives byte for byte the output of a fresh compressor.
+///
+/// Sizes are in bytes of the compressed stream and count exactly what ``CompressorSpec``
+/// says for the container: nothing for raw streams, the header and trailer otherwise.
+///
+/// ```swift
+/// let compressor = try Compressor(CompressorSpec(parsing: "lzma:9"))
+/// let cx = try compressor.compressedSize(of: x)
+/// let cxy = try compressor.compressedSize(of: x, followedBy: y)   // C(xy), no copy of x + y
+/// ```
+public struct Compressor: ~Copyable {
+    public let spec: CompressorSpec
+    /// Whether every compression is decompressed and compared with its input.
+    public let verifies: Bool
+    private let engine: Engine
+
+    private enum Engine: ~Copyable {
+        case deflate(DeflateEncoder)
+        case lzma(LZMAEncoder)
+    }
+
+    /// A compressor for `spec`. With `verify`, every compression is decompressed and compared
+    /// with its input, and a difference throws ``CompressorError/roundTripMismatch(compressor:expectedBytes:decompressedBytes:)``.
+    public init(_ spec: CompressorSpec, verify: Bool = false) throws {
+        self.spec = spec
+        self.verifies = verify
+        switch spec.algorithm {
+        case .deflate:
+            engine = .deflate(try DeflateEncoder(level: spec.level, container: spec.container))
+        case .lzma:
+            engine = .lzma(try LZMAEncoder(preset: spec.level, extreme: spec.extreme, container: spec.container))
+        }
+    }
+
+    /// How far back, in bytes, a match can reach: what the compressor can "see" of earlier input.
+    /// Deflate: 32 KiB less 262 bytes (32,506). LZMA: the preset's dictionary (64 MiB at 9).
+    public var window: Int {
+        switch engine {
+        case .deflate: Zlib.maximumDistance
+        case .lzma(let encoder): encoder.presetDictionarySize
+        }
+    }
+
+    // MARK: Sizes
+
+    /// C(x): the size in bytes of `x` compressed.
+    public func compressedSize(of x: [UInt8]) throws -> Int {
+        try x.withUnsafeBytes { try compressedSize(of: [$0]) }
+    }
+
+    /// C(xy): the size of `x` followed by `y` compressed as one stream, fed part by part
+    /// without building the concatenation.
+    public func compressedSize(of x: [UInt8], followedBy y: [UInt8]) throws -> Int {
+        try x.withUnsafeBytes { xb in try y.withUnsafeBytes { yb in try compressedSize(of: [xb, yb]) } }
+    }
+
+    /// The size of `parts` compressed, in order, as one stream.
+    public func compressedSize(of parts: [UnsafeRawBufferPointer]) throws -> Int {
+        if verifies { return try compressed(parts, dictionary: UnsafeRawBufferPointer(start: nil, count: 0)).count }
+        var size = 0
+        try run(parts, dictionary: UnsafeRawBufferPointer(start: nil, count: 0)) { size += $0.count }
+        return size
+    }
+
+    // MARK: Priming
+
+    /// The size of `y` compressed by a compressor primed with `dictionary` (x), the direct
+    /// estimate of C(y|x), with how many bytes of x the compressor could use.
+    ///
+    /// Deflate primes with `deflateSetDictionary` and can reach only the last 32 KiB - 262 bytes
+    /// of x. LZMA2 primes with the raw encoder's `preset_dict`, its dictionary sized to
+    /// |x| + |y| (never above the preset's), so all of x is usable up to that size.
+    /// Only raw streams can be primed.
+    public func primedSize(of y: [UInt8], dictionary x: [UInt8]) throws -> PrimedSize {
+        try requireRawStream()
+        let size = try x.withUnsafeBytes { xb in
+            try y.withUnsafeBytes { yb in
+                if verifies { return try compressed([yb], dictionary: xb).count }
+                var size = 0
+                try run([yb], dictionary: xb) { size += $0.count }
+                return size
+            }
+        }
+        return PrimedSize(bytes: size, usableDictionaryBytes: usableDictionaryBytes(x.count, y.count))
+    }
+
+    /// How many bytes of a dictionary of `dictionaryCount` bytes a primed compression of
+    /// `inputCount` bytes can reach.
+    public func usableDictionaryBytes(_ dictionaryCount: Int, _ inputCount: Int) -> Int {
+        switch engine {
+        case .deflate:
+            min(dictionaryCount, Zlib.maximumDistance)
+        case .lzma(let encoder):
+            min(dictionaryCount,
+                Int(LZMA.dictionarySize(forBytes: dictionaryCount + inputCount,
+                                        presetSize: UInt32(encoder.presetDictionarySize))))
+        }
+    }
+
+    // MARK: Streams
+
+    /// The compressed stream of `x`.
+    public func compressed(_ x: [UInt8]) throws -> [UInt8] {
+        try x.withUnsafeBytes { try compressed([$0], dictionary: UnsafeRawBufferPointer(start: nil, count: 0)) }
+    }
+
+    /// The compressed stream of `x` followed by `y`.
+    public func compressed(_ x: [UInt8], followedBy y: [UInt8]) throws -> [UInt8] {
+        try x.withUnsafeBytes { xb in
+            try y.withUnsafeBytes { yb in try compressed([xb, yb], dictionary: UnsafeRawBufferPointer(start: nil, count: 0)) }
+        }
+    }
+
+    /// The compressed stream of `y` primed with `dictionary`; decompress it with the same dictionary.
+    public func compressed(_ y: [UInt8], dictionary: [UInt8]) throws -> [UInt8] {
+        try requireRawStream()
+        return try dictionary.withUnsafeBytes { db in try y.withUnsafeBytes { yb in try compressed([yb], dictionary: db) } }
+    }
+
+    /// Decompresses a stream this spec wrote; a primed stream needs its `dictionary`.
+    /// - Throws: ``CompressorError/corruptStream(compressor:detail:)`` for a damaged stream.
+    public func decompressed(_ data: [UInt8], dictionary: [UInt8] = []) throws -> [UInt8] {
+        try data.withUnsafeBytes { input in
+            try dictionary.withUnsafeBytes { dict in
+                // A stream of n bytes decompresses to at least n / 1032 bytes for deflate and far
+                // more for LZMA; the decoder's dictionary must cover what the encoder used,
+                // so size it as the encoder would for the largest possible output.
+                try decode(input, dictionary: dict, expectedBytes: Int(UInt32.max))
+            }
+        }
+    }
+
+    // MARK: Internals
+
+    private func compressed(_ parts: [UnsafeRawBufferPointer], dictionary: UnsafeRawBufferPointer) throws -> [UInt8] {
+        var stream: [UInt8] = []
+        try run(parts, dictionary: dictionary) { stream.append(contentsOf: $0) }
+        if verifies {
+            let expected = parts.reduce(0) { $0 + $1.count }
+            let back = try stream.withUnsafeBytes { try decode($0, dictionary: dictionary, expectedBytes: expected) }
+            guard back.count == expected, back.elementsEqual(parts.joined()) else {
+                throw CompressorError.roundTripMismatch(
+                    compressor: spec.description, expectedBytes: expected, decompressedBytes: back.count)
+            }
+        }
+        return stream
+    }
+
+    private func run(
+        _ parts: [UnsafeRawBufferPointer], dictionary: UnsafeRawBufferPointer,
+        into sink: (UnsafeRawBufferPointer) -> Void
+    ) throws {
+        let total = parts.reduce(dictionary.count) { $0 + $1.count }
+        switch engine {
+        case .deflate(let encoder):
+            try encoder.reset()
+            try encoder.setDictionary(dictionary)
+            for (index, part) in parts.enumerated() {
+                try encoder.compress(part, finish: index == parts.count - 1, into: sink)
+            }
+            if parts.isEmpty { try encoder.compress(UnsafeRawBufferPointer(start: nil, count: 0), finish: true, into: sink) }
+        case .lzma(let encoder):
+            try encoder.start(forBytes: total, dictionary: dictionary)
+            for (index, part) in parts.enumerated() {
+                try encoder.compress(part, finish: index == parts.count - 1, into: sink)
+            }
+            if parts.isEmpty { try encoder.compress(UnsafeRawBufferPointer(start: nil, count: 0), finish: true, into: sink) }
+        }
+    }
+
+    private func decode(_ input: UnsafeRawBufferPointer, dictionary: UnsafeRawBufferPointer, expectedBytes: Int) throws -> [UInt8] {
+        switch engine {
+        case .deflate:
+            let decoder = try InflateDecoder(container: spec.container, compressor: spec.description)
+            return try decoder.decompress(input, dictionary: UnsafeRawBufferPointer(rebasing: dictionary.suffix(32 * 1024)))
+        case .lzma(let encoder):
+            let size = LZMA.dictionarySize(
+                forBytes: dictionary.count + expectedBytes, presetSize: UInt32(encoder.presetDictionarySize))
+            let decoder = try LZMADecoder(
+                preset: spec.level, extreme: spec.extreme, container: spec.container,
+                dictionarySize: Int(size), dictionary: dictionary, compressor: spec.description)
+            return try decoder.decompress(input)
+        }
+    }
+
+    private func requireRawStream() throws {
+        guard spec.container == .raw else {
+            throw CompressorError.unsupported(
+                compressor: spec.description,
+                reason: "only raw streams (deflate, lzma) can be primed with a dictionary, not the \(spec.container.rawValue) container")
+        }
+    }
+}
+
+/// The result of a primed compression: C(y|x) in bytes, and how much of x was within reach.
+public struct PrimedSize: Hashable, Sendable {
+    /// The size in bytes of y's compressed stream.
+    public let bytes: Int
+    /// How many bytes at the end of x the compressor could reference.
+    public let usableDictionaryBytes: Int
+}

@@ -1,0 +1,143 @@
+/// Which compressor to use and how: the algorithm, its level, and the container around the stream.
+///
+/// Written as `NAME[:LEVEL]`, the form the `--compressor` option takes:
+///
+/// | name      | stream                                   | levels          | counted bytes                      |
+/// |-----------|------------------------------------------|-----------------|------------------------------------|
+/// | `deflate` | raw deflate (RFC 1951), no header        | 1-9             | the deflate blocks only            |
+/// | `zlib`    | deflate in the zlib container (RFC 1950) | 1-9             | + 2-byte header, 4-byte Adler-32   |
+/// | `gzip`    | deflate in the gzip container (RFC 1952) | 1-9             | + 10-byte header, 8-byte trailer   |
+/// | `lzma`    | raw LZMA2 stream, no header              | 0-9, `e` suffix | the LZMA2 chunks only              |
+/// | `xz`      | LZMA2 in the .xz container, CRC64 check  | 0-9, `e` suffix | + stream/block headers, index, check |
+///
+/// A missing level means 9, the strongest. The `e` suffix (`lzma:9e`) adds liblzma's extreme flag.
+/// Raw streams are the default for complexity estimates because a container adds a constant
+/// that distorts small inputs; the containers exist to compare with `gzip`, `xz` and other tools.
+public struct CompressorSpec: Hashable, Sendable {
+    /// The compression algorithm, implemented by a C library.
+    public enum Algorithm: String, Sendable, CaseIterable {
+        /// Deflate, by zlib.
+        case deflate
+        /// LZMA2, by liblzma.
+        case lzma
+    }
+
+    /// The framing around the compressed stream.
+    public enum Container: String, Sendable, CaseIterable {
+        /// No header or trailer: the compressed stream alone.
+        case raw
+        /// zlib framing of a deflate stream.
+        case zlib
+        /// gzip framing of a deflate stream.
+        case gzip
+        /// The .xz file format around an LZMA2 stream.
+        case xz
+    }
+
+    public let algorithm: Algorithm
+    public let container: Container
+    /// zlib level 1-9, or liblzma preset 0-9.
+    public let level: Int
+    /// liblzma's `LZMA_PRESET_EXTREME`; always false for deflate.
+    public let extreme: Bool
+
+    /// The spec for `algorithm` at `level`, checked.
+    /// - Throws: ``CompressorError/invalidSpecification(_:reason:)`` for a level the algorithm
+    ///   does not have, a container of another algorithm, or `extreme` with deflate.
+    public init(
+        _ algorithm: Algorithm, level: Int = 9, extreme: Bool = false, container: Container = .raw
+    ) throws {
+        let text = Self.text(algorithm: algorithm, container: container, level: level, extreme: extreme)
+        switch algorithm {
+        case .deflate:
+            guard (1...9).contains(level) else {
+                throw CompressorError.invalidSpecification(text, reason: "deflate levels are 1 to 9")
+            }
+            guard !extreme else {
+                throw CompressorError.invalidSpecification(text, reason: "only lzma and xz have the extreme flag 'e'")
+            }
+            guard container != .xz else {
+                throw CompressorError.invalidSpecification(text, reason: "the xz container holds lzma, not deflate")
+            }
+        case .lzma:
+            guard (0...9).contains(level) else {
+                throw CompressorError.invalidSpecification(text, reason: "lzma presets are 0 to 9")
+            }
+            guard container == .raw || container == .xz else {
+                throw CompressorError.invalidSpecification(text, reason: "lzma goes raw or in the xz container")
+            }
+        }
+        self.algorithm = algorithm
+        self.level = level
+        self.extreme = extreme
+        self.container = container
+    }
+
+    /// Parses `NAME[:LEVEL]`: `deflate:9`, `gzip`, `lzma:9e`, `xz:6`.
+    public init(parsing text: String) throws {
+        let parts = text.split(separator: ":", omittingEmptySubsequences: false)
+        guard parts.count <= 2, let name = parts.first, !name.isEmpty else {
+            throw CompressorError.invalidSpecification(text, reason: "expected NAME[:LEVEL], e.g. deflate:9 or lzma:9e")
+        }
+        let algorithm: Algorithm
+        let container: Container
+        switch name.lowercased() {
+        case "deflate": (algorithm, container) = (.deflate, .raw)
+        case "zlib": (algorithm, container) = (.deflate, .zlib)
+        case "gzip": (algorithm, container) = (.deflate, .gzip)
+        case "lzma", "lzma2": (algorithm, container) = (.lzma, .raw)
+        case "xz": (algorithm, container) = (.lzma, .xz)
+        default:
+            throw CompressorError.invalidSpecification(
+                text, reason: "unknown compressor '\(name)'; known: \(Self.names.joined(separator: ", "))")
+        }
+        var level = 9
+        var extreme = false
+        if parts.count == 2 {
+            var digits = Substring(parts[1])
+            if digits.hasSuffix("e") {
+                extreme = true
+                digits = digits.dropLast()
+            }
+            guard let value = Int(digits), digits.allSatisfy(\.isASCII) else {
+                throw CompressorError.invalidSpecification(text, reason: "the level '\(parts[1])' is not a number")
+            }
+            level = value
+        }
+        try self.init(algorithm, level: level, extreme: extreme, container: container)
+    }
+
+    /// The names `init(parsing:)` accepts.
+    public static let names = ["deflate", "zlib", "gzip", "lzma", "xz"]
+
+    /// The default compressor of Kolmo's commands: raw LZMA2 at preset 9, whose 64 MiB
+    /// dictionary sees the whole of both inputs of almost any pair of documents.
+    public static let `default` = try! CompressorSpec(.lzma, level: 9)
+
+    /// The name the spec is written with: `deflate`, `zlib`, `gzip`, `lzma` or `xz`.
+    public var name: String {
+        switch (algorithm, container) {
+        case (.deflate, .raw): "deflate"
+        case (.deflate, _): container.rawValue
+        case (.lzma, .raw): "lzma"
+        case (.lzma, _): "xz"
+        }
+    }
+
+    private static func text(algorithm: Algorithm, container: Container, level: Int, extreme: Bool) -> String {
+        let name = container == .raw ? algorithm.rawValue : container.rawValue
+        return "\(name):\(level)\(extreme ? "e" : "")"
+    }
+}
+
+extension CompressorSpec: LosslessStringConvertible {
+    /// `NAME:LEVEL`, which `init(parsing:)` reads back.
+    public var description: String {
+        Self.text(algorithm: algorithm, container: container, level: level, extreme: extreme)
+    }
+
+    public init?(_ description: String) {
+        guard let spec = try? CompressorSpec(parsing: description) else { return nil }
+        self = spec
+    }
+}

@@ -1,0 +1,194 @@
+import CZlib
+
+/// The one place zlib's return codes become Swift errors.
+enum Zlib {
+    /// Names of zlib's return codes, as zlib.h spells them.
+    static func name(of code: Int32) -> String {
+        switch code {
+        case Z_OK: "Z_OK"
+        case Z_STREAM_END: "Z_STREAM_END"
+        case Z_NEED_DICT: "Z_NEED_DICT"
+        case Z_ERRNO: "Z_ERRNO"
+        case Z_STREAM_ERROR: "Z_STREAM_ERROR"
+        case Z_DATA_ERROR: "Z_DATA_ERROR"
+        case Z_MEM_ERROR: "Z_MEM_ERROR"
+        case Z_BUF_ERROR: "Z_BUF_ERROR"
+        case Z_VERSION_ERROR: "Z_VERSION_ERROR"
+        default: "unknown zlib code"
+        }
+    }
+
+    static func error(_ function: String, _ code: Int32) -> CompressorError {
+        .library(library: "zlib", function: function, code: code, name: name(of: code))
+    }
+
+    /// Calls a zlib function and throws unless it returned one of `accepted`.
+    @discardableResult
+    static func call(_ function: String, accepting accepted: Set<Int32> = [Z_OK], _ body: () -> Int32) throws -> Int32 {
+        let code = body()
+        guard accepted.contains(code) else { throw error(function, code) }
+        return code
+    }
+
+    /// The windowBits argument of deflateInit2/inflateInit2 for a 32 KiB window in `container`.
+    static func windowBits(for container: CompressorSpec.Container) -> Int32 {
+        switch container {
+        case .zlib: 15
+        case .gzip: 15 + 16
+        case .raw, .xz: -15
+        }
+    }
+
+    /// How far back a deflate match can reach: the 32 KiB window less MIN_LOOKAHEAD
+    /// (MAX_MATCH + MIN_MATCH + 1 = 262 bytes), zlib's MAX_DIST.
+    static let maximumDistance = 32 * 1024 - 262
+
+    /// zlib keeps avail_in in a 32-bit field; larger inputs go in slices of this size.
+    static let maximumSlice = 1 << 30
+}
+
+/// A zlib deflate stream, initialised once and reset for each compression.
+///
+/// The `z_stream` lives behind a pointer because zlib stores its address inside its state.
+struct DeflateEncoder: ~Copyable {
+    private let stream: UnsafeMutablePointer<z_stream>
+    private let output: UnsafeMutableRawBufferPointer
+
+    init(level: Int, container: CompressorSpec.Container) throws {
+        let stream = UnsafeMutablePointer<z_stream>.allocate(capacity: 1)
+        stream.initialize(to: z_stream())
+        let code = CZlib_deflateInit2(
+            stream, Int32(level), Z_DEFLATED, Zlib.windowBits(for: container), 8, Z_DEFAULT_STRATEGY)
+        guard code == Z_OK else {
+            stream.deinitialize(count: 1)
+            stream.deallocate()
+            throw Zlib.error("deflateInit2", code)
+        }
+        self.stream = stream
+        self.output = .allocate(byteCount: 64 * 1024, alignment: 16)
+    }
+
+    deinit {
+        deflateEnd(stream)
+        stream.deinitialize(count: 1)
+        stream.deallocate()
+        output.deallocate()
+    }
+
+    /// Starts a new stream with the same settings, keeping zlib's memory.
+    func reset() throws {
+        try Zlib.call("deflateReset") { deflateReset(stream) }
+    }
+
+    /// Primes the stream with `dictionary` (only its last 32 KiB can matter). Call right after `reset()`.
+    func setDictionary(_ dictionary: UnsafeRawBufferPointer) throws {
+        let tail = UnsafeRawBufferPointer(rebasing: dictionary.suffix(32 * 1024))
+        guard let base = tail.baseAddress?.assumingMemoryBound(to: Bytef.self), !tail.isEmpty else { return }
+        try Zlib.call("deflateSetDictionary") { deflateSetDictionary(stream, base, uInt(tail.count)) }
+    }
+
+    /// Compresses `input` as the next part of the stream, passing each piece of output to `sink`;
+    /// with `finish`, ends the stream.
+    func compress(_ input: UnsafeRawBufferPointer, finish: Bool, into sink: (UnsafeRawBufferPointer) -> Void) throws {
+        var remaining = input
+        repeat {
+            let slice = UnsafeRawBufferPointer(rebasing: remaining.prefix(Zlib.maximumSlice))
+            remaining = UnsafeRawBufferPointer(rebasing: remaining.dropFirst(slice.count))
+            try run(slice, finish: finish && remaining.isEmpty, into: sink)
+        } while !remaining.isEmpty
+    }
+
+    private func run(_ input: UnsafeRawBufferPointer, finish: Bool, into sink: (UnsafeRawBufferPointer) -> Void) throws {
+        if input.isEmpty && !finish { return }
+        stream.pointee.next_in = UnsafeMutablePointer(mutating: input.baseAddress?.assumingMemoryBound(to: Bytef.self))
+        stream.pointee.avail_in = uInt(input.count)
+        defer {
+            stream.pointee.next_in = nil
+            stream.pointee.avail_in = 0
+            stream.pointee.next_out = nil
+            stream.pointee.avail_out = 0
+        }
+        while true {
+            stream.pointee.next_out = output.baseAddress!.assumingMemoryBound(to: Bytef.self)
+            stream.pointee.avail_out = uInt(output.count)
+            let code = try Zlib.call("deflate", accepting: [Z_OK, Z_STREAM_END, Z_BUF_ERROR]) {
+                deflate(stream, finish ? Z_FINISH : Z_NO_FLUSH)
+            }
+            let produced = output.count - Int(stream.pointee.avail_out)
+            if produced > 0 { sink(UnsafeRawBufferPointer(rebasing: output.prefix(produced))) }
+            if code == Z_STREAM_END { return }
+            if !finish && stream.pointee.avail_in == 0 { return }
+            // Z_BUF_ERROR means no progress was possible, which a stream being finished
+            // with a fresh output buffer can never hit: treat it as the failure it is.
+            if code == Z_BUF_ERROR && produced == 0 { throw Zlib.error("deflate", code) }
+        }
+    }
+}
+
+/// A zlib inflate stream, used to verify round trips.
+struct InflateDecoder: ~Copyable {
+    private let stream: UnsafeMutablePointer<z_stream>
+    private let compressor: String
+
+    init(container: CompressorSpec.Container, compressor: String) throws {
+        let stream = UnsafeMutablePointer<z_stream>.allocate(capacity: 1)
+        stream.initialize(to: z_stream())
+        let code = CZlib_inflateInit2(stream, Zlib.windowBits(for: container))
+        guard code == Z_OK else {
+            stream.deinitialize(count: 1)
+            stream.deallocate()
+            throw Zlib.error("inflateInit2", code)
+        }
+        self.stream = stream
+        self.compressor = compressor
+    }
+
+    deinit {
+        inflateEnd(stream)
+        stream.deinitialize(count: 1)
+        stream.deallocate()
+    }
+
+    /// Decompresses one whole stream; a raw stream that was primed needs the same `dictionary`.
+    func decompress(_ input: UnsafeRawBufferPointer, dictionary: UnsafeRawBufferPointer) throws -> [UInt8] {
+        if let base = dictionary.baseAddress, !dictionary.isEmpty {
+            try Zlib.call("inflateSetDictionary") {
+                inflateSetDictionary(stream, base.assumingMemoryBound(to: Bytef.self), uInt(dictionary.count))
+            }
+        }
+        guard input.count <= Zlib.maximumSlice else {
+            throw CompressorError.unsupported(compressor: compressor, reason: "cannot verify a stream of 1 GiB or more")
+        }
+        stream.pointee.next_in = UnsafeMutablePointer(mutating: input.baseAddress?.assumingMemoryBound(to: Bytef.self))
+        stream.pointee.avail_in = uInt(input.count)
+        defer {
+            stream.pointee.next_in = nil
+            stream.pointee.avail_in = 0
+            stream.pointee.next_out = nil
+            stream.pointee.avail_out = 0
+        }
+        var result: [UInt8] = []
+        var chunk = [UInt8](repeating: 0, count: max(64 * 1024, input.count * 4))
+        while true {
+            let code = chunk.withUnsafeMutableBytes { buffer -> Int32 in
+                stream.pointee.next_out = buffer.baseAddress!.assumingMemoryBound(to: Bytef.self)
+                stream.pointee.avail_out = uInt(buffer.count)
+                return inflate(stream, Z_NO_FLUSH)
+            }
+            result += chunk.prefix(chunk.count - Int(stream.pointee.avail_out))
+            switch code {
+            case Z_STREAM_END:
+                return result
+            case Z_OK:
+                continue
+            case Z_BUF_ERROR where stream.pointee.avail_in == 0:
+                throw CompressorError.corruptStream(compressor: compressor, detail: "the stream ends early")
+            case Z_DATA_ERROR, Z_NEED_DICT:
+                let message = stream.pointee.msg.map { String(cString: $0) } ?? Zlib.name(of: code)
+                throw CompressorError.corruptStream(compressor: compressor, detail: message)
+            default:
+                throw Zlib.error("inflate", code)
+            }
+        }
+    }
+}

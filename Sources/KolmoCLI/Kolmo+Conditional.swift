@@ -1,0 +1,80 @@
+import ArgumentParser
+import Complexity
+
+extension Kolmo {
+    struct ConditionalCommand: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "conditional",
+            abstract: "The conditional complexity K(y|x): what y costs once x is known.",
+            discussion: """
+                difference: C(xy) - C(x), y compressed after x in one stream. primed: y compressed by a \
+                compressor primed with x as preset dictionary; deflate reaches only the last 32,506 bytes \
+                of x, lzma all of x up to its preset's dictionary. The number of usable bytes of x is printed.
+                """
+        )
+
+        @Argument(help: "The input y whose complexity is estimated ('-' for standard input).")
+        var y: String
+
+        @Option(help: "The input x that y is conditioned on.")
+        var given: String
+
+        @Option(help: "How K(y|x) is estimated.")
+        var method: ConditionalMethod = .difference
+
+        @OptionGroup var options: EstimationOptions
+
+        @Option(help: "Output format.")
+        var format: TextOrJSON = .text
+
+        func validate() throws {
+            if method == .primed && options.compressor.container != .raw {
+                throw ValidationError("--method primed needs a raw stream (deflate or lzma), not \(options.compressor)")
+            }
+        }
+
+        func run() throws {
+            var reader = options.reader()
+            let x = try reader.read(given)
+            let y = try reader.read(self.y)
+            let result = try options.estimator().conditionalComplexity(of: y.bytes, given: x.bytes, method: method)
+            Output.warn(result.warnings)
+            let unit = options.unit
+            func size(_ value: Int) -> String { Output.size(Double(value), unit) }
+            if format == .json {
+                var members: [(String, JSON)] = [
+                    ("cy_given_x", .size(unit.amount(ofBytes: Double(result.bytes)))),
+                    ("method", .string(method.rawValue)),
+                ]
+                if let cx = result.cx { members.append(("cx", .size(unit.amount(ofBytes: Double(cx))))) }
+                if let cxy = result.cxy { members.append(("cxy", .size(unit.amount(ofBytes: Double(cxy))))) }
+                if let cy = result.cy { members.append(("cy", .size(unit.amount(ofBytes: Double(cy))))) }
+                if let usable = result.usableBytesOfX { members.append(("x_usable_bytes", .int(usable))) }
+                members += [
+                    ("x", .string(x.name)),
+                    ("y", .string(y.name)),
+                    ("x_bytes", .int(x.bytes.count)),
+                    ("y_bytes", .int(y.bytes.count)),
+                    ("compressor", .string(options.compressor.description)),
+                    ("unit", .string(unit.rawValue)),
+                    ("warnings", Output.warningsJSON(result.warnings)),
+                ]
+                print(JSON.object(members).rendered())
+                return
+            }
+            var rows: [[String]] = []
+            switch method {
+            case .difference:
+                rows.append(["K(y|x) ~ C(xy) - C(x)", "\(size(result.bytes)) \(unit)"])
+                rows.append(["C(x)", "\(size(result.cx!)) \(unit)", x.name])
+                rows.append(["C(xy)", "\(size(result.cxy!)) \(unit)", "\(x.name) then \(y.name)"])
+            case .primed:
+                rows.append(["K(y|x) ~ C(y|x) primed", "\(size(result.bytes)) \(unit)"])
+                rows.append(["C(y)", "\(size(result.cy!)) \(unit)", y.name])
+                rows.append(["usable bytes of x", "\(result.usableBytesOfX!) of \(x.bytes.count)", x.name])
+            }
+            rows.append(["compressor", options.compressor.description])
+            print(Output.table(rows))
+        }
+    }
+}

@@ -1,0 +1,33 @@
+import Complexity
+import Foundation
+
+/// Writing results: standard output for results, standard error for warnings.
+enum Output {
+    static func warn(_ warnings: [WindowWarning]) {
+        for warning in warnings { warn(String(describing: warning)) }
+    }
+
+    static func warn(_ message: String) {
+        FileHandle.standardError.write(Data("warning: \(message)\n".utf8))
+    }
+
+    /// Left-aligned columns separated by two spaces.
+    static func table(_ rows: [[String]]) -> String {
+        guard let width = rows.map(\.count).max() else { return "" }
+        let widths = (0..<width).map { column in rows.map { column < $0.count ? $0[column].count : 0 }.max() ?? 0 }
+        return rows.map { row in
+            row.enumerated().map { column, cell in
+                column == row.count - 1 ? cell : cell.padding(toLength: widths[column], withPad: " ", startingAt: 0)
+            }.joined(separator: "  ")
+        }.joined(separator: "\n")
+    }
+
+    /// A size in the chosen unit, as text: an integer when it is one.
+    static func size(_ bytes: Double, _ unit: InformationUnit) -> String {
+        JSON.size(unit.amount(ofBytes: bytes)).rendered()
+    }
+
+    static func warningsJSON(_ warnings: [WindowWarning]) -> JSON {
+        .array(warnings.map { .string($0.description) })
+    }
+}
