@@ -49,17 +49,17 @@ public struct Compressor: ~Copyable {
 
     /// C(x): the size in bytes of `x` compressed.
     public func compressedSize(of x: [UInt8]) throws -> Int {
-        try x.withUnsafeBytes { try compressedSize(of: [$0]) }
+        try x.withUnsafeBytes { try compressedSize(ofParts: [$0]) }
     }
 
     /// C(xy): the size of `x` followed by `y` compressed as one stream, fed part by part
     /// without building the concatenation.
     public func compressedSize(of x: [UInt8], followedBy y: [UInt8]) throws -> Int {
-        try x.withUnsafeBytes { xb in try y.withUnsafeBytes { yb in try compressedSize(of: [xb, yb]) } }
+        try x.withUnsafeBytes { xb in try y.withUnsafeBytes { yb in try compressedSize(ofParts: [xb, yb]) } }
     }
 
     /// The size of `parts` compressed, in order, as one stream.
-    public func compressedSize(of parts: [UnsafeRawBufferPointer]) throws -> Int {
+    public func compressedSize(ofParts parts: [UnsafeRawBufferPointer]) throws -> Int {
         if verifies { return try compressed(parts, dictionary: UnsafeRawBufferPointer(start: nil, count: 0)).count }
         var size = 0
         try run(parts, dictionary: UnsafeRawBufferPointer(start: nil, count: 0)) { size += $0.count }
@@ -73,7 +73,7 @@ public struct Compressor: ~Copyable {
     ///
     /// Deflate primes with `deflateSetDictionary` and can reach only the last 32 KiB - 262 bytes
     /// of x. LZMA2 primes with the raw encoder's `preset_dict`, its dictionary sized to
-    /// |x| + |y| (never above the preset's), so all of x is usable up to that size.
+    /// |x| + |y| as for any input (never above the preset's), so all of x is usable up to that size.
     /// Only raw streams can be primed.
     public func primedSize(of y: [UInt8], dictionary x: [UInt8]) throws -> PrimedSize {
         try requireRawStream()
@@ -95,9 +95,7 @@ public struct Compressor: ~Copyable {
         case .deflate:
             min(dictionaryCount, Zlib.maximumDistance)
         case .lzma(let encoder):
-            min(dictionaryCount,
-                Int(LZMA.dictionarySize(forBytes: dictionaryCount + inputCount,
-                                        presetSize: UInt32(encoder.presetDictionarySize))))
+            min(dictionaryCount, Int(encoder.dictionarySize(forBytes: dictionaryCount + inputCount)))
         }
     }
 
@@ -178,8 +176,7 @@ public struct Compressor: ~Copyable {
             let decoder = try InflateDecoder(container: spec.container, compressor: spec.description)
             return try decoder.decompress(input, dictionary: UnsafeRawBufferPointer(rebasing: dictionary.suffix(32 * 1024)))
         case .lzma(let encoder):
-            let size = LZMA.dictionarySize(
-                forBytes: dictionary.count + expectedBytes, presetSize: UInt32(encoder.presetDictionarySize))
+            let size = encoder.dictionarySize(forBytes: dictionary.count + expectedBytes)
             let decoder = try LZMADecoder(
                 preset: spec.level, extreme: spec.extreme, container: spec.container,
                 dictionarySize: Int(size), dictionary: dictionary, compressor: spec.description)

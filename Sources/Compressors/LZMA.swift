@@ -40,10 +40,8 @@ enum LZMA {
         return options
     }
 
-    /// The dictionary for compressing `bytes` bytes: the smallest power of two that holds them,
-    /// at least liblzma's minimum (4 KiB), never above the preset's own. Matches never reach
-    /// beyond the input, so the stream is the one the preset's dictionary gives; only the
-    /// memory the encoder allocates and initialises is smaller.
+    /// The smallest power of two that holds `bytes`, at least liblzma's minimum (4 KiB),
+    /// never above `presetSize`.
     static func dictionarySize(forBytes bytes: Int, presetSize: UInt32) -> UInt32 {
         let minimum = Int(CLZMA_dictSizeMin())
         var size = minimum
@@ -79,12 +77,30 @@ struct LZMAEncoder: ~Copyable {
     /// The preset's dictionary size in bytes: how far back a match can reach.
     var presetDictionarySize: Int { Int(presetOptions.dict_size) }
 
+    /// The dictionary for compressing `bytes` bytes (dictionary included).
+    ///
+    /// With a binary-tree match finder (presets 4-9 and every extreme preset) it is sized to
+    /// the input by ``LZMA/dictionarySize(forBytes:presetSize:)``: the search finds the same
+    /// matches in a smaller hash table, so the stream is the one the preset's dictionary gives,
+    /// without allocating and clearing up to 64 MiB of tables for a small input. A hash-chain
+    /// match finder (presets 0-3) keeps only `depth` candidates per hash, so the table's size,
+    /// which liblzma derives from the dictionary's, changes the stream: those presets keep
+    /// their own dictionary (at most 4 MiB).
+    func dictionarySize(forBytes bytes: Int) -> UInt32 {
+        switch presetOptions.mf {
+        case LZMA_MF_BT2, LZMA_MF_BT3, LZMA_MF_BT4:
+            LZMA.dictionarySize(forBytes: bytes, presetSize: presetOptions.dict_size)
+        default:
+            presetOptions.dict_size
+        }
+    }
+
     /// Starts a stream for `bytes` bytes of input (dictionary included), primed with
     /// `dictionary` if it is not empty; returns the dictionary size used.
     @discardableResult
     func start(forBytes bytes: Int, dictionary: UnsafeRawBufferPointer) throws -> Int {
         var options = presetOptions
-        options.dict_size = LZMA.dictionarySize(forBytes: bytes, presetSize: presetOptions.dict_size)
+        options.dict_size = dictionarySize(forBytes: bytes)
         // liblzma copies the preset dictionary while initialising; only its last
         // dict_size bytes can be referenced.
         let tail = UnsafeRawBufferPointer(rebasing: dictionary.suffix(Int(options.dict_size)))

@@ -1,0 +1,69 @@
+import Compressors
+import TestSupport
+import Testing
+
+@Suite struct PrimingTests {
+    @Test func deflateReachesOnlyTheLast32KiBLess262BytesOfTheDictionary() throws {
+        let compressor = try Compressor(CompressorSpec(parsing: "deflate:9"))
+        let y = randomBytes(count: 1000, seed: 1)
+        #expect(try compressor.primedSize(of: y, dictionary: randomBytes(count: 100_000, seed: 2)).usableDictionaryBytes == 32_506)
+        #expect(try compressor.primedSize(of: y, dictionary: randomBytes(count: 5000, seed: 2)).usableDictionaryBytes == 5000)
+    }
+
+    @Test func lzmaSizesItsDictionaryToXAndY() throws {
+        let nine = try Compressor(CompressorSpec(parsing: "lzma:9"))
+        #expect(nine.usableDictionaryBytes(100_000, 10_000) == 100_000)
+        #expect(nine.usableDictionaryBytes(100 << 20, 10) == 64 << 20)
+        let zero = try Compressor(CompressorSpec(parsing: "lzma:0"))
+        #expect(zero.usableDictionaryBytes(300_000, 1000) == 256 << 10)
+    }
+
+    /// Priming with y itself leaves almost nothing to say (deflate still spends a few bytes per
+    /// 258-byte match); priming with random bytes helps nothing.
+    @Test(.needsCorpora, arguments: ["deflate:9", "lzma:9", "lzma:6"])
+    func primingWithTheSameTextCostsAlmostNothing(text: String) throws {
+        let compressor = try Compressor(CompressorSpec(parsing: text), verify: true)
+        let y = try Corpus.bytes("udhr/eng.txt")
+        let cy = try compressor.compressedSize(of: y)
+        #expect(try compressor.primedSize(of: y, dictionary: y).bytes < cy / 20)
+        let unrelated = try compressor.primedSize(of: y, dictionary: randomBytes(count: 10_000, seed: 4)).bytes
+        #expect(unrelated >= cy - 8)
+    }
+
+    /// The primed stream decodes with the same dictionary, also when x is beyond deflate's window.
+    @Test(.needsCorpora, arguments: ["deflate:9", "deflate:1", "lzma:9", "lzma:0e"])
+    func primedStreamsDecodeWithTheirDictionary(text: String) throws {
+        let compressor = try Compressor(CompressorSpec(parsing: text))
+        let x = try Corpus.bytes("genesis/french.txt")
+        let y = try Corpus.bytes("udhr/fra.txt")
+        for dictionary in [x, Array(x.prefix(3000)), []] {
+            let stream = try compressor.compressed(y, dictionary: dictionary)
+            #expect(stream.count == (try compressor.primedSize(of: y, dictionary: dictionary).bytes))
+            #expect(try compressor.decompressed(stream, dictionary: dictionary) == y)
+        }
+    }
+
+    /// By the chain rule, C(y|x) primed is close to C(xy) - C(x) for LZMA2, whose window holds both.
+    /// It is a little larger: priming fills the dictionary, but the range coder's probability
+    /// models start cold, while after x in one stream they have adapted to the text.
+    @Test(.needsCorpora, arguments: ["udhr/fra.txt", "udhr/deu_1901.txt", "udhr/cmn_hans.txt"])
+    func primedLZMAAgreesWithTheDifference(path: String) throws {
+        let compressor = try Compressor(CompressorSpec(parsing: "lzma:9"))
+        let x = try Corpus.bytes("udhr/deu_1996.txt")
+        let y = try Corpus.bytes(path)
+        let primed = try compressor.primedSize(of: y, dictionary: x).bytes
+        let difference = try compressor.compressedSize(of: x, followedBy: y) - compressor.compressedSize(of: x)
+        #expect(primed >= difference - difference / 100, "primed \(primed), difference \(difference)")
+        #expect(primed <= difference + difference / 20, "primed \(primed), difference \(difference)")
+    }
+
+    @Test(arguments: ["zlib:9", "gzip:9", "xz:9"])
+    func containersCannotBePrimed(text: String) throws {
+        let compressor = try Compressor(CompressorSpec(parsing: text))
+        #expect {
+            try compressor.primedSize(of: [1, 2, 3], dictionary: [1, 2, 3])
+        } throws: { error in
+            String(describing: error).contains("only raw streams")
+        }
+    }
+}
