@@ -16,9 +16,11 @@ public struct Compressor: ~Copyable {
     public let spec: CompressorSpec
     /// Whether every compression is decompressed and compared with its input.
     public let verifies: Bool
-    private let engine: Engine
+    let engine: Engine
 
-    private enum Engine: ~Copyable {
+    // Internal, not private: in release builds Swift 6.3's cross-module optimisation makes
+    // client modules reference a private noncopyable enum's symbol, and linking fails.
+    enum Engine: ~Copyable {
         case deflate(DeflateEncoder)
         case lzma(LZMAEncoder)
     }

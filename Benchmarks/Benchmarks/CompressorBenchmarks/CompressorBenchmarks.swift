@@ -1,0 +1,36 @@
+import Benchmark
+import Complexity
+import Compressors
+import Foundation
+
+/// The kernels every Kolmo command is made of, on one UDHR text (eng.txt, 12,330 bytes) and
+/// its French translation: C(x), C(xy) fed as two parts, C(y|x) primed, and the cost of
+/// building a compressor, which reuse saves.
+let benchmarks: @Sendable () -> Void = {
+    let corpora = ProcessInfo.processInfo.environment["KOLMO_CORPORA"] ?? "../../shared/corpora"
+    guard let x = FileManager.default.contents(atPath: "\(corpora)/udhr/eng.txt").map([UInt8].init),
+          let y = FileManager.default.contents(atPath: "\(corpora)/udhr/fra.txt").map([UInt8].init)
+    else {
+        fatalError("corpora not found at \(corpora): set KOLMO_CORPORA to the shared/corpora folder")
+    }
+    Benchmark.defaultConfiguration = .init(metrics: [.wallClock, .cpuTotal, .mallocCountTotal, .peakMemoryResident], maxDuration: .seconds(2))
+
+    for name in ["deflate:9", "lzma:9", "lzma:6"] {
+        let spec = try! CompressorSpec(parsing: name)
+        Benchmark("C(x) \(name)") { benchmark in
+            let compressor = try Compressor(spec)
+            for _ in benchmark.scaledIterations { blackHole(try compressor.compressedSize(of: x)) }
+        }
+        Benchmark("C(xy) \(name)") { benchmark in
+            let compressor = try Compressor(spec)
+            for _ in benchmark.scaledIterations { blackHole(try compressor.compressedSize(of: x, followedBy: y)) }
+        }
+        Benchmark("C(y|x) primed \(name)") { benchmark in
+            let compressor = try Compressor(spec)
+            for _ in benchmark.scaledIterations { blackHole(try compressor.primedSize(of: y, dictionary: x)) }
+        }
+        Benchmark("C(x) \(name), new compressor each time") { benchmark in
+            for _ in benchmark.scaledIterations { blackHole(try Compressor(spec).compressedSize(of: x)) }
+        }
+    }
+}

@@ -1,0 +1,63 @@
+import ArgumentParser
+import Compressors
+import Complexity
+import Testing
+
+@testable import KolmoCLI
+
+@Suite struct ParseTests {
+    @Test func ncdDefaults() throws {
+        let command = try #require(try Kolmo.parseAsRoot(["ncd", "a.txt", "b.txt"]) as? Kolmo.NCDCommand)
+        #expect(command.x == "a.txt" && command.y == "b.txt")
+        #expect(command.options.compressor == .default)
+        #expect(command.order == .xy)
+        #expect(command.format == .text)
+        #expect(command.options.unit == .bytes)
+        #expect(!command.primed && !command.options.verify && !command.options.binary)
+    }
+
+    @Test func ncdOptions() throws {
+        let command = try #require(try Kolmo.parseAsRoot([
+            "ncd", "a", "b", "--compressor", "deflate:1", "--order", "min", "--format", "json",
+            "--unit", "bits", "--primed", "--verify", "--binary",
+        ]) as? Kolmo.NCDCommand)
+        #expect(command.options.compressor == (try CompressorSpec(.deflate, level: 1)))
+        #expect(command.order == .min && command.format == .json && command.options.unit == .bits)
+        #expect(command.primed && command.options.verify && command.options.binary)
+    }
+
+    @Test func complexityAndConditional() throws {
+        let complexity = try #require(try Kolmo.parseAsRoot(["complexity", "a", "b", "c", "--format", "tsv"]) as? Kolmo.ComplexityCommand)
+        #expect(complexity.files == ["a", "b", "c"] && complexity.format == .tsv)
+        let conditional = try #require(try Kolmo.parseAsRoot(["conditional", "y", "--given", "x", "--method", "primed"]) as? Kolmo.ConditionalCommand)
+        #expect(conditional.y == "y" && conditional.given == "x" && conditional.method == .primed)
+    }
+
+    @Test(arguments: [
+        (["ncd", "a", "b", "--compressor", "bzip2"], "unknown compressor 'bzip2'"),
+        (["ncd", "a", "b", "--compressor", "deflate:12"], "deflate levels are 1 to 9"),
+        (["ncd", "a", "b", "--order", "sideways"], "sideways"),
+        (["ncd", "a"], "Missing expected argument '<y>'"),
+        (["ncd", "a", "b", "--primed", "--compressor", "gzip:9"], "--primed needs a raw stream"),
+        (["conditional", "y"], "Missing expected argument '--given <given>'"),
+        (["conditional", "y", "--given", "x", "--method", "primed", "--compressor", "xz"], "needs a raw stream"),
+        (["complexity"], "Missing expected argument '<files> ...'"),
+        (["complexity", "a", "--format", "xml"], "xml"),
+        (["ncd", "a", "b", "--unit", "nats"], "nats"),
+    ])
+    func badArgumentsAreRefusedWithAReason(arguments: [String], reason: String) {
+        #expect {
+            try Kolmo.parseAsRoot(arguments)
+        } throws: { error in
+            Kolmo.message(for: error).contains(reason)
+        }
+    }
+
+    @Test func helpNamesEverySubcommandAndTheDefaultCompressor() {
+        let help = Kolmo.helpMessage()
+        for name in ["ncd", "complexity", "conditional", "The default is lzma:9"] {
+            #expect(help.contains(name))
+        }
+        #expect(Kolmo.helpMessage(for: Kolmo.NCDCommand.self).contains("--compressor <name[:level]>"))
+    }
+}
