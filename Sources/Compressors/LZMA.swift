@@ -40,6 +40,19 @@ enum LZMA {
         return options
     }
 
+    /// Points `stream` at `input` while `body` runs, then detaches every buffer.
+    static func feeding<T>(_ stream: UnsafeMutablePointer<lzma_stream>, _ input: UnsafeRawBufferPointer, _ body: () throws -> T) rethrows -> T {
+        stream.pointee.next_in = input.baseAddress?.assumingMemoryBound(to: UInt8.self)
+        stream.pointee.avail_in = input.count
+        defer {
+            stream.pointee.next_in = nil
+            stream.pointee.avail_in = 0
+            stream.pointee.next_out = nil
+            stream.pointee.avail_out = 0
+        }
+        return try body()
+    }
+
     /// The smallest power of two that holds `bytes`, at least liblzma's minimum (4 KiB),
     /// never above `presetSize`.
     static func dictionarySize(forBytes bytes: Int, presetSize: UInt32) -> UInt32 {
@@ -127,14 +140,10 @@ struct LZMAEncoder: ~Copyable {
     /// Compresses `input` as the next part of the stream; with `finish`, ends the stream.
     func compress(_ input: UnsafeRawBufferPointer, finish: Bool, into sink: (UnsafeRawBufferPointer) -> Void) throws {
         if input.isEmpty && !finish { return }
-        stream.pointee.next_in = input.baseAddress?.assumingMemoryBound(to: UInt8.self)
-        stream.pointee.avail_in = input.count
-        defer {
-            stream.pointee.next_in = nil
-            stream.pointee.avail_in = 0
-            stream.pointee.next_out = nil
-            stream.pointee.avail_out = 0
-        }
+        try LZMA.feeding(stream, input) { try drive(finish: finish, into: sink) }
+    }
+
+    private func drive(finish: Bool, into sink: (UnsafeRawBufferPointer) -> Void) throws {
         while true {
             stream.pointee.next_out = output.baseAddress!.assumingMemoryBound(to: UInt8.self)
             stream.pointee.avail_out = output.count
@@ -193,34 +202,24 @@ struct LZMADecoder: ~Copyable {
     }
 
     func decompress(_ input: UnsafeRawBufferPointer) throws -> [UInt8] {
-        stream.pointee.next_in = input.baseAddress?.assumingMemoryBound(to: UInt8.self)
-        stream.pointee.avail_in = input.count
-        defer {
-            stream.pointee.next_in = nil
-            stream.pointee.avail_in = 0
-            stream.pointee.next_out = nil
-            stream.pointee.avail_out = 0
-        }
-        var result: [UInt8] = []
-        var chunk = [UInt8](repeating: 0, count: max(64 * 1024, input.count * 4))
-        while true {
-            let code = chunk.withUnsafeMutableBytes { buffer -> lzma_ret in
+        try LZMA.feeding(stream, input) {
+            try drain(capacity: max(64 * 1024, input.count * 4)) { buffer in
                 stream.pointee.next_out = buffer.baseAddress!.assumingMemoryBound(to: UInt8.self)
                 stream.pointee.avail_out = buffer.count
-                return lzma_code(stream, LZMA_FINISH)
-            }
-            result += chunk.prefix(chunk.count - stream.pointee.avail_out)
-            switch code {
-            case LZMA_STREAM_END:
-                return result
-            case LZMA_OK:
-                continue
-            case LZMA_BUF_ERROR:
-                throw CompressorError.corruptStream(compressor: compressor, detail: "the stream ends early")
-            case LZMA_DATA_ERROR, LZMA_FORMAT_ERROR, LZMA_OPTIONS_ERROR:
-                throw CompressorError.corruptStream(compressor: compressor, detail: LZMA.name(of: code))
-            default:
-                throw LZMA.error("lzma_code", code)
+                let code = lzma_code(stream, LZMA_FINISH)
+                let written = buffer.count - stream.pointee.avail_out
+                switch code {
+                case LZMA_STREAM_END:
+                    return (written, true)
+                case LZMA_OK:
+                    return (written, false)
+                case LZMA_BUF_ERROR:
+                    throw CompressorError.corruptStream(compressor: compressor, detail: "the stream ends early")
+                case LZMA_DATA_ERROR, LZMA_FORMAT_ERROR, LZMA_OPTIONS_ERROR:
+                    throw CompressorError.corruptStream(compressor: compressor, detail: LZMA.name(of: code))
+                default:
+                    throw LZMA.error("lzma_code", code)
+                }
             }
         }
     }

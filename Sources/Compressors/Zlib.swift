@@ -45,6 +45,20 @@ enum Zlib {
 
     /// zlib keeps avail_in in a 32-bit field; larger inputs go in slices of this size.
     static let maximumSlice = 1 << 30
+
+    /// Points `stream` at `input` while `body` runs, then detaches every buffer, so that zlib
+    /// never keeps a pointer into memory Swift may free or move.
+    static func feeding<T>(_ stream: UnsafeMutablePointer<z_stream>, _ input: UnsafeRawBufferPointer, _ body: () throws -> T) rethrows -> T {
+        stream.pointee.next_in = UnsafeMutablePointer(mutating: input.baseAddress?.assumingMemoryBound(to: Bytef.self))
+        stream.pointee.avail_in = uInt(input.count)
+        defer {
+            stream.pointee.next_in = nil
+            stream.pointee.avail_in = 0
+            stream.pointee.next_out = nil
+            stream.pointee.avail_out = 0
+        }
+        return try body()
+    }
 }
 
 /// A zlib deflate stream, initialised once and reset for each compression.
@@ -100,14 +114,10 @@ struct DeflateEncoder: ~Copyable {
 
     private func run(_ input: UnsafeRawBufferPointer, finish: Bool, into sink: (UnsafeRawBufferPointer) -> Void) throws {
         if input.isEmpty && !finish { return }
-        stream.pointee.next_in = UnsafeMutablePointer(mutating: input.baseAddress?.assumingMemoryBound(to: Bytef.self))
-        stream.pointee.avail_in = uInt(input.count)
-        defer {
-            stream.pointee.next_in = nil
-            stream.pointee.avail_in = 0
-            stream.pointee.next_out = nil
-            stream.pointee.avail_out = 0
-        }
+        try Zlib.feeding(stream, input) { try drive(finish: finish, into: sink) }
+    }
+
+    private func drive(finish: Bool, into sink: (UnsafeRawBufferPointer) -> Void) throws {
         while true {
             stream.pointee.next_out = output.baseAddress!.assumingMemoryBound(to: Bytef.self)
             stream.pointee.avail_out = uInt(output.count)
@@ -159,35 +169,25 @@ struct InflateDecoder: ~Copyable {
         guard input.count <= Zlib.maximumSlice else {
             throw CompressorError.unsupported(compressor: compressor, reason: "cannot verify a stream of 1 GiB or more")
         }
-        stream.pointee.next_in = UnsafeMutablePointer(mutating: input.baseAddress?.assumingMemoryBound(to: Bytef.self))
-        stream.pointee.avail_in = uInt(input.count)
-        defer {
-            stream.pointee.next_in = nil
-            stream.pointee.avail_in = 0
-            stream.pointee.next_out = nil
-            stream.pointee.avail_out = 0
-        }
-        var result: [UInt8] = []
-        var chunk = [UInt8](repeating: 0, count: max(64 * 1024, input.count * 4))
-        while true {
-            let code = chunk.withUnsafeMutableBytes { buffer -> Int32 in
+        return try Zlib.feeding(stream, input) {
+            try drain(capacity: max(64 * 1024, input.count * 4)) { buffer in
                 stream.pointee.next_out = buffer.baseAddress!.assumingMemoryBound(to: Bytef.self)
                 stream.pointee.avail_out = uInt(buffer.count)
-                return inflate(stream, Z_NO_FLUSH)
-            }
-            result += chunk.prefix(chunk.count - Int(stream.pointee.avail_out))
-            switch code {
-            case Z_STREAM_END:
-                return result
-            case Z_OK:
-                continue
-            case Z_BUF_ERROR where stream.pointee.avail_in == 0:
-                throw CompressorError.corruptStream(compressor: compressor, detail: "the stream ends early")
-            case Z_DATA_ERROR, Z_NEED_DICT:
-                let message = stream.pointee.msg.map { String(cString: $0) } ?? Zlib.name(of: code)
-                throw CompressorError.corruptStream(compressor: compressor, detail: message)
-            default:
-                throw Zlib.error("inflate", code)
+                let code = inflate(stream, Z_NO_FLUSH)
+                let written = buffer.count - Int(stream.pointee.avail_out)
+                switch code {
+                case Z_STREAM_END:
+                    return (written, true)
+                case Z_OK:
+                    return (written, false)
+                case Z_BUF_ERROR where stream.pointee.avail_in == 0:
+                    throw CompressorError.corruptStream(compressor: compressor, detail: "the stream ends early")
+                case Z_DATA_ERROR, Z_NEED_DICT:
+                    let message = stream.pointee.msg.map { String(cString: $0) } ?? Zlib.name(of: code)
+                    throw CompressorError.corruptStream(compressor: compressor, detail: message)
+                default:
+                    throw Zlib.error("inflate", code)
+                }
             }
         }
     }

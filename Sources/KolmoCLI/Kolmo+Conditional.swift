@@ -50,15 +50,7 @@ extension Kolmo {
                 if let cxy = result.cxy { members.append(("cxy", .size(unit.amount(ofBytes: Double(cxy))))) }
                 if let cy = result.cy { members.append(("cy", .size(unit.amount(ofBytes: Double(cy))))) }
                 if let usable = result.usableBytesOfX { members.append(("x_usable_bytes", .int(usable))) }
-                members += [
-                    ("x", .string(x.name)),
-                    ("y", .string(y.name)),
-                    ("x_bytes", .int(x.bytes.count)),
-                    ("y_bytes", .int(y.bytes.count)),
-                    ("compressor", .string(options.compressor.description)),
-                    ("unit", .string(unit.rawValue)),
-                    ("warnings", Output.warningsJSON(result.warnings)),
-                ]
+                members += Output.pairMembers(x, y, options, warnings: result.warnings)
                 print(JSON.object(members).rendered())
                 return
             }

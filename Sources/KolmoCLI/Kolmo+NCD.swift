@@ -64,16 +64,7 @@ extension Kolmo {
                 if let value = p.cyGivenX { members.append(("cy_given_x", .size(unit.amount(ofBytes: Double(value))))) }
                 if let value = p.cxGivenY { members.append(("cx_given_y", .size(unit.amount(ofBytes: Double(value))))) }
             }
-            members += [
-                ("x", .string(x.name)),
-                ("y", .string(y.name)),
-                ("x_bytes", .int(x.bytes.count)),
-                ("y_bytes", .int(y.bytes.count)),
-                ("compressor", .string(options.compressor.description)),
-                ("order", .string(order.rawValue)),
-                ("unit", .string(unit.rawValue)),
-                ("warnings", Output.warningsJSON(d.warnings)),
-            ]
+            members += Output.pairMembers(x, y, options, settings: [("order", .string(order.rawValue))], warnings: d.warnings)
             return JSON.object(members).rendered()
         }
 

@@ -27,7 +27,20 @@ enum Output {
         JSON.size(unit.amount(ofBytes: bytes)).rendered()
     }
 
-    static func warningsJSON(_ warnings: [WindowWarning]) -> JSON {
-        .array(warnings.map { .string($0.description) })
+    /// The members that end the JSON of a pair result: the inputs, the compressor, `settings`
+    /// (such as the order), the unit and the warnings.
+    static func pairMembers(
+        _ x: Input, _ y: Input, _ options: EstimationOptions, settings: [(String, JSON)] = [], warnings: [WindowWarning]
+    ) -> [(String, JSON)] {
+        [
+            ("x", .string(x.name)),
+            ("y", .string(y.name)),
+            ("x_bytes", .int(x.bytes.count)),
+            ("y_bytes", .int(y.bytes.count)),
+            ("compressor", .string(options.compressor.description)),
+        ] + settings + [
+            ("unit", .string(options.unit.rawValue)),
+            ("warnings", .array(warnings.map { .string($0.description) })),
+        ]
     }
 }
