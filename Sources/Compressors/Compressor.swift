@@ -68,6 +68,72 @@ public struct Compressor: ~Copyable {
         return size
     }
 
+    // MARK: Rows
+
+    /// C(xy) for every y in `suffixes`, in order: one row of a distance matrix.
+    ///
+    /// Deflate compresses x once and continues a copy of that stream (`deflateCopy`) with each y,
+    /// which gives exactly the stream of the concatenation x + y; other codecs compress each
+    /// concatenation, fed as two parts, on the same reused stream.
+    public func compressedSizes(of x: [UInt8], followedByEach suffixes: [[UInt8]]) throws -> [Int] {
+        var sizes: [Int] = []
+        sizes.reserveCapacity(suffixes.count)
+        try forEachContinuation(of: x, suffixes, collect: verifies) { _, size, _ in sizes.append(size) }
+        return sizes
+    }
+
+    /// Calls `body` with the index, size and (when `collect` is set) stream of x + y for each y.
+    func forEachContinuation(
+        of x: [UInt8], _ suffixes: [[UInt8]], collect: Bool, _ body: (Int, Int, [UInt8]) throws -> Void
+    ) throws {
+        switch engine {
+        case .deflate(let encoder) where !suffixes.isEmpty:
+            try continueDeflate(encoder, x, suffixes, collect: collect, body)
+        default:
+            for (index, y) in suffixes.enumerated() {
+                if collect {
+                    let stream = try compressed(x, followedBy: y)
+                    try body(index, stream.count, stream)
+                } else {
+                    try body(index, try compressedSize(of: x, followedBy: y), [])
+                }
+            }
+        }
+    }
+
+    private func continueDeflate(
+        _ encoder: borrowing DeflateEncoder, _ x: [UInt8], _ suffixes: [[UInt8]], collect: Bool,
+        _ body: (Int, Int, [UInt8]) throws -> Void
+    ) throws {
+        try encoder.reset()
+        var prefix: [UInt8] = []
+        var prefixSize = 0
+        try x.withUnsafeBytes { xb in
+            try encoder.compress(xb, finish: false) { piece in
+                prefixSize += piece.count
+                if collect { prefix.append(contentsOf: piece) }
+            }
+        }
+        for (index, y) in suffixes.enumerated() {
+            var stream = prefix
+            var size = prefixSize
+            try y.withUnsafeBytes { yb in
+                try encoder.continueCopy(with: yb) { piece in
+                    size += piece.count
+                    if collect { stream.append(contentsOf: piece) }
+                }
+            }
+            if collect && verifies {
+                try x.withUnsafeBytes { xb in
+                    try y.withUnsafeBytes { yb in
+                        try checkRoundTrip(stream, of: [xb, yb], dictionary: UnsafeRawBufferPointer(start: nil, count: 0))
+                    }
+                }
+            }
+            try body(index, size, stream)
+        }
+    }
+
     // MARK: Priming
 
     /// The size of `y` compressed by a compressor primed with `dictionary` (x), the direct
@@ -139,15 +205,18 @@ public struct Compressor: ~Copyable {
     private func compressed(_ parts: [UnsafeRawBufferPointer], dictionary: UnsafeRawBufferPointer) throws -> [UInt8] {
         var stream: [UInt8] = []
         try run(parts, dictionary: dictionary) { stream.append(contentsOf: $0) }
-        if verifies {
-            let expected = parts.reduce(0) { $0 + $1.count }
-            let back = try stream.withUnsafeBytes { try decode($0, dictionary: dictionary, expectedBytes: expected) }
-            guard back.count == expected, back.elementsEqual(parts.joined()) else {
-                throw CompressorError.roundTripMismatch(
-                    compressor: spec.description, expectedBytes: expected, decompressedBytes: back.count)
-            }
-        }
+        if verifies { try checkRoundTrip(stream, of: parts, dictionary: dictionary) }
         return stream
+    }
+
+    /// Decompresses `stream` and throws unless it gives back the concatenation of `parts`.
+    private func checkRoundTrip(_ stream: [UInt8], of parts: [UnsafeRawBufferPointer], dictionary: UnsafeRawBufferPointer) throws {
+        let expected = parts.reduce(0) { $0 + $1.count }
+        let back = try stream.withUnsafeBytes { try decode($0, dictionary: dictionary, expectedBytes: expected) }
+        guard back.count == expected, back.elementsEqual(parts.joined()) else {
+            throw CompressorError.roundTripMismatch(
+                compressor: spec.description, expectedBytes: expected, decompressedBytes: back.count)
+        }
     }
 
     private func run(

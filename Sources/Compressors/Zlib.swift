@@ -64,8 +64,11 @@ enum Zlib {
 /// A zlib deflate stream, initialised once and reset for each compression.
 ///
 /// The `z_stream` lives behind a pointer because zlib stores its address inside its state.
+/// A second `z_stream` holds copies of the first (`deflateCopy`), so that a prefix compressed
+/// once can be continued with many different suffixes.
 struct DeflateEncoder: ~Copyable {
     private let stream: UnsafeMutablePointer<z_stream>
+    private let copy: UnsafeMutablePointer<z_stream>
     private let output: UnsafeMutableRawBufferPointer
 
     init(level: Int, container: CompressorSpec.Container) throws {
@@ -79,6 +82,8 @@ struct DeflateEncoder: ~Copyable {
             throw Zlib.error("deflateInit2", code)
         }
         self.stream = stream
+        self.copy = .allocate(capacity: 1)
+        self.copy.initialize(to: z_stream())
         self.output = .allocate(byteCount: 64 * 1024, alignment: 16)
     }
 
@@ -86,7 +91,18 @@ struct DeflateEncoder: ~Copyable {
         deflateEnd(stream)
         stream.deinitialize(count: 1)
         stream.deallocate()
+        copy.deinitialize(count: 1)
+        copy.deallocate()
         output.deallocate()
+    }
+
+    /// Continues a copy of the current stream (which must not be finished) with `suffix` and
+    /// finishes the copy, leaving the stream itself as it was: the output is exactly what the
+    /// stream would have written had it been given `suffix` and finished.
+    func continueCopy(with suffix: UnsafeRawBufferPointer, into sink: (UnsafeRawBufferPointer) -> Void) throws {
+        try Zlib.call("deflateCopy") { deflateCopy(copy, stream) }
+        defer { deflateEnd(copy) }
+        try Self.compress(copy, output, suffix, finish: true, into: sink)
     }
 
     /// Starts a new stream with the same settings, keeping zlib's memory.
@@ -104,20 +120,27 @@ struct DeflateEncoder: ~Copyable {
     /// Compresses `input` as the next part of the stream, passing each piece of output to `sink`;
     /// with `finish`, ends the stream.
     func compress(_ input: UnsafeRawBufferPointer, finish: Bool, into sink: (UnsafeRawBufferPointer) -> Void) throws {
+        try Self.compress(stream, output, input, finish: finish, into: sink)
+    }
+
+    private static func compress(
+        _ stream: UnsafeMutablePointer<z_stream>, _ output: UnsafeMutableRawBufferPointer,
+        _ input: UnsafeRawBufferPointer, finish: Bool, into sink: (UnsafeRawBufferPointer) -> Void
+    ) throws {
         var remaining = input
         repeat {
             let slice = UnsafeRawBufferPointer(rebasing: remaining.prefix(Zlib.maximumSlice))
             remaining = UnsafeRawBufferPointer(rebasing: remaining.dropFirst(slice.count))
-            try run(slice, finish: finish && remaining.isEmpty, into: sink)
+            let last = finish && remaining.isEmpty
+            if slice.isEmpty && !last { continue }
+            try Zlib.feeding(stream, slice) { try drive(stream, output, finish: last, into: sink) }
         } while !remaining.isEmpty
     }
 
-    private func run(_ input: UnsafeRawBufferPointer, finish: Bool, into sink: (UnsafeRawBufferPointer) -> Void) throws {
-        if input.isEmpty && !finish { return }
-        try Zlib.feeding(stream, input) { try drive(finish: finish, into: sink) }
-    }
-
-    private func drive(finish: Bool, into sink: (UnsafeRawBufferPointer) -> Void) throws {
+    private static func drive(
+        _ stream: UnsafeMutablePointer<z_stream>, _ output: UnsafeMutableRawBufferPointer,
+        finish: Bool, into sink: (UnsafeRawBufferPointer) -> Void
+    ) throws {
         while true {
             stream.pointee.next_out = output.baseAddress!.assumingMemoryBound(to: Bytef.self)
             stream.pointee.avail_out = uInt(output.count)

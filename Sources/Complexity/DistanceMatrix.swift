@@ -1,0 +1,61 @@
+/// A matrix of distances, row-major: `values[row * columns + column]`.
+public struct DistanceMatrix: Hashable, Sendable {
+    public let rows: Int
+    public let columns: Int
+    public let values: [Double]
+
+    public init(rows: Int, columns: Int, values: [Double]) {
+        precondition(values.count == rows * columns, "a \(rows) x \(columns) matrix needs \(rows * columns) values")
+        self.rows = rows
+        self.columns = columns
+        self.values = values
+    }
+
+    public subscript(row: Int, column: Int) -> Double {
+        values[row * columns + column]
+    }
+
+    /// The values of one row.
+    public func row(_ row: Int) -> ArraySlice<Double> {
+        values[row * columns ..< (row + 1) * columns]
+    }
+}
+
+/// One of a row's nearest items: its column and its distance.
+public struct Neighbor: Hashable, Sendable {
+    public let column: Int
+    public let distance: Double
+
+    public init(column: Int, distance: Double) {
+        self.column = column
+        self.distance = distance
+    }
+}
+
+/// What went into a matrix besides its values.
+public struct MatrixSummary: Hashable, Sendable {
+    /// C(x) of each row item, in bytes.
+    public let rowComplexities: [Int]
+    /// C(y) of each column item, in bytes (the row complexities for a square matrix).
+    public let columnComplexities: [Int]
+    /// How many concatenations were compressed.
+    public let concatenations: Int
+    /// How many computed entries joined two inputs longer, together, than the compressor's window.
+    public let pairsBeyondWindow: Int
+    /// The compressor's window in bytes.
+    public let window: Int
+}
+
+public enum MatrixError: Error, Equatable, CustomStringConvertible {
+    case symmetricCross
+    case invalidJobs(Int)
+    case invalidK(Int)
+
+    public var description: String {
+        switch self {
+        case .symmetricCross: "--symmetric needs a square matrix: it cannot be combined with --cross"
+        case .invalidJobs(let jobs): "--jobs must be at least 1, not \(jobs)"
+        case .invalidK(let k): "--top-k must be at least 1, not \(k)"
+        }
+    }
+}

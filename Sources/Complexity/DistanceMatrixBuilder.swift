@@ -1,0 +1,187 @@
+public import Compressors
+import Synchronization
+
+/// Computes NCD matrices on every core, with exactly the numbers of pairwise ``ComplexityEstimator/distance(between:and:order:primed:)``.
+///
+/// Entry (r, c) is NCD(row r, column c) with row r as x. C(x) is computed once per item. Each
+/// row's concatenations go through ``Compressor/compressedSizes(of:followedByEach:)``, so deflate
+/// compresses x once per row and continues a copy of its state with every y.
+///
+/// - Complexity: O(M N) compressions of |x| + |y| bytes, in parallel; O(M N) memory for the
+///   full matrix, O(M k) for ``nearest(rows:columns:k:emit:)``.
+public struct DistanceMatrixBuilder: Sendable {
+    public var compressor: CompressorSpec
+    /// Which concatenation estimates K(x, y); with `min` or `mean` both orders are compressed.
+    public var order: ConcatenationOrder
+    /// Compute each unordered pair once and mirror it (square matrices only).
+    public var symmetric: Bool
+    /// Threads to use; the numbers do not depend on it.
+    public var jobs: Int
+    /// Decompress every stream and compare it with its input.
+    public var verify: Bool
+    /// Called, from any thread, with the number of concatenations just finished.
+    public var progress: (@Sendable (Int) -> Void)?
+
+    public init(
+        compressor: CompressorSpec = .default, order: ConcatenationOrder = .xy, symmetric: Bool = false,
+        jobs: Int = 1, verify: Bool = false, progress: (@Sendable (Int) -> Void)? = nil
+    ) {
+        self.compressor = compressor
+        self.order = order
+        self.symmetric = symmetric
+        self.jobs = jobs
+        self.verify = verify
+        self.progress = progress
+    }
+
+    /// C(x) for each item, in bytes.
+    public func complexities(of items: [[UInt8]]) throws -> [Int] {
+        guard jobs >= 1 else { throw MatrixError.invalidJobs(jobs) }
+        let sizes = SharedBuffer(repeating: 0, count: items.count)
+        try Parallel.run(count: items.count, jobs: jobs, spec: compressor, verify: verify) { index, compressor in
+            sizes[index] = try compressor.compressedSize(of: items[index])
+        }
+        return sizes.finish()
+    }
+
+    /// How many concatenations ``matrix(rows:columns:)`` compresses: a total for progress.
+    public func concatenationCount(rows: Int, columns: Int?) -> Int {
+        let needs = order.needs
+        guard let columns else {
+            let full = rows * rows
+            let triangle = rows * (rows + 1) / 2
+            return symmetric && (needs.xy != needs.yx) ? triangle : full
+        }
+        return (needs.xy ? rows * columns : 0) + (needs.yx ? rows * columns : 0)
+    }
+
+    /// The NCD matrix of `rows` against `columns`, or of `rows` against themselves when
+    /// `columns` is nil (a square matrix, which `symmetric` may halve).
+    public func matrix(rows: [[UInt8]], columns: [[UInt8]]? = nil) throws -> (matrix: DistanceMatrix, summary: MatrixSummary) {
+        guard jobs >= 1 else { throw MatrixError.invalidJobs(jobs) }
+        if symmetric && columns != nil { throw MatrixError.symmetricCross }
+        let cRows = try complexities(of: rows)
+        let cColumns = try columns.map(complexities) ?? cRows
+        let columnItems = columns ?? rows
+        let (m, n) = (rows.count, columnItems.count)
+        let needs = order.needs
+        let window = try Compressor(compressor).window
+
+        // forward[r * n + c] = C(row r, column c); backward[c * m + r] = C(column c, row r).
+        // A square matrix needs only forward: C(column c, row r) is forward[c * n + r].
+        let square = columns == nil
+        let forwardPairs: (Int) -> Range<Int> = { r in
+            guard square && symmetric && needs.xy != needs.yx else { return 0..<n }
+            return needs.xy ? r..<n : 0..<(r + 1)
+        }
+        let forward = SharedBuffer<Int32>(repeating: -1, count: (needs.xy || square) ? m * n : 0)
+        let backward = SharedBuffer<Int32>(repeating: -1, count: (!square && needs.yx) ? n * m : 0)
+        var tasks: [(first: [UInt8], seconds: [[UInt8]], write: @Sendable (Int, Int) -> Void)] = []
+        if needs.xy || square {
+            for r in 0..<m {
+                let range = forwardPairs(r)
+                tasks.append((rows[r], Array(columnItems[range]), { k, size in forward[r * n + range.lowerBound + k] = Int32(size) }))
+            }
+        }
+        if !square && needs.yx {
+            for c in 0..<n {
+                tasks.append((columnItems[c], rows, { k, size in backward[c * m + k] = Int32(size) }))
+            }
+        }
+        let concatenations = tasks.reduce(0) { $0 + $1.seconds.count }
+        let progress = self.progress
+        try Parallel.run(count: tasks.count, jobs: jobs, spec: compressor, verify: verify) { [tasks] index, compressor in
+            let task = tasks[index]
+            let sizes = try compressor.compressedSizes(of: task.first, followedByEach: task.seconds)
+            for (k, size) in sizes.enumerated() { task.write(k, size) }
+            progress?(sizes.count)
+        }
+        let forwardSizes = forward.finish()
+        let backwardSizes = backward.finish()
+
+        var values = [Double](repeating: 0, count: m * n)
+        var beyondWindow = 0
+        for r in 0..<m {
+            for c in (square && symmetric ? r..<n : 0..<n) {
+                let xy = needs.xy ? Double(forwardSizes[r * n + c]) : nil
+                let yx = needs.yx ? Double(square ? forwardSizes[c * n + r] : backwardSizes[c * m + r]) : nil
+                let ncd = Measures.ncd(cx: Double(cRows[r]), cy: Double(cColumns[c]), cxy: order.combine(xy: xy, yx: yx))
+                values[r * n + c] = ncd
+                if square && symmetric { values[c * n + r] = ncd }
+                if rows[r].count + columnItems[c].count > window { beyondWindow += 1 }
+            }
+        }
+        let summary = MatrixSummary(
+            rowComplexities: cRows, columnComplexities: cColumns, concatenations: concatenations,
+            pairsBeyondWindow: beyondWindow, window: window)
+        return (DistanceMatrix(rows: m, columns: n, values: values), summary)
+    }
+
+    /// For each row, its `k` nearest columns, streamed in row order to `emit` (from one thread at
+    /// a time), so that memory stays O(rows k) whatever the size of the matrix. In a square matrix
+    /// (`columns` nil) an item is not its own neighbour. Ties go to the lower column index.
+    /// - Returns: the summary; its `concatenations` counts what was compressed.
+    public func nearest(
+        rows: [[UInt8]], columns: [[UInt8]]? = nil, k: Int,
+        emit: @escaping @Sendable (Int, [Neighbor]) throws -> Void
+    ) throws -> MatrixSummary {
+        guard jobs >= 1 else { throw MatrixError.invalidJobs(jobs) }
+        guard k >= 1 else { throw MatrixError.invalidK(k) }
+        let cRows = try complexities(of: rows)
+        let cColumns = try columns.map(complexities) ?? cRows
+        let columnItems = columns ?? rows
+        let square = columns == nil
+        let needs = order.needs
+        let window = try Compressor(compressor).window
+        let order = self.order
+        let progress = self.progress
+        let emitter = OrderedEmitter(emit)
+        let beyondWindow = Atomic<Int>(0)
+        try Parallel.run(count: rows.count, jobs: jobs, spec: compressor, verify: verify) { r, compressor in
+            let x = rows[r]
+            let forward = needs.xy ? try compressor.compressedSizes(of: x, followedByEach: columnItems) : nil
+            var candidates: [Neighbor] = []
+            candidates.reserveCapacity(columnItems.count)
+            var beyond = 0
+            for (c, y) in columnItems.enumerated() where !(square && c == r) {
+                let yx = needs.yx ? Double(try compressor.compressedSize(of: y, followedBy: x)) : nil
+                let joint = order.combine(xy: forward.map { Double($0[c]) }, yx: yx)
+                candidates.append(Neighbor(column: c, distance: Measures.ncd(cx: Double(cRows[r]), cy: Double(cColumns[c]), cxy: joint)))
+                if x.count + y.count > window { beyond += 1 }
+            }
+            beyondWindow.add(beyond, ordering: .relaxed)
+            progress?(columnItems.count * ((needs.xy ? 1 : 0) + (needs.yx ? 1 : 0)))
+            try emitter.submit(r, Self.smallest(k, of: candidates))
+        }
+        return MatrixSummary(
+            rowComplexities: cRows, columnComplexities: cColumns,
+            concatenations: rows.count * columnItems.count * ((needs.xy ? 1 : 0) + (needs.yx ? 1 : 0)),
+            pairsBeyondWindow: beyondWindow.load(ordering: .relaxed), window: window)
+    }
+
+    /// The `k` smallest distances, ties broken by the lower column.
+    static func smallest(_ k: Int, of candidates: [Neighbor]) -> [Neighbor] {
+        let sorted = candidates.sorted { ($0.distance, $0.column) < ($1.distance, $1.column) }
+        return Array(sorted.prefix(k))
+    }
+}
+
+/// Passes rows to `emit` in index order, whatever order the threads finish them in.
+private final class OrderedEmitter: Sendable {
+    private let emit: @Sendable (Int, [Neighbor]) throws -> Void
+    private let pending = Mutex<(next: Int, waiting: [Int: [Neighbor]])>((0, [:]))
+
+    init(_ emit: @escaping @Sendable (Int, [Neighbor]) throws -> Void) {
+        self.emit = emit
+    }
+
+    func submit(_ row: Int, _ neighbors: [Neighbor]) throws {
+        try pending.withLock { state in
+            state.waiting[row] = neighbors
+            while let ready = state.waiting.removeValue(forKey: state.next) {
+                try emit(state.next, ready)
+                state.next += 1
+            }
+        }
+    }
+}
