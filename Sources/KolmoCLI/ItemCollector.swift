@@ -22,8 +22,8 @@ enum CollectionError: Error, CustomStringConvertible, Equatable {
 
 /// Gathers files from paths that are files or directories (walked recursively in name order,
 /// skipping hidden entries), reads them, and labels each by its file name without extension.
-/// Where names collide the label is the path relative to the directory given (still without
-/// extension), and failing that the path as given.
+/// Where labels collide, the colliding ones take the next longer form: the path relative to the
+/// directory given without extension, then with it, then the path as given without and with it.
 struct ItemCollector {
     var include: String?
     var reader: InputReader
@@ -82,14 +82,14 @@ struct ItemCollector {
     static func labels(for entries: [(path: String, relative: String)]) -> [String] {
         let candidates: [[String]] = entries.map { entry in
             let name = (entry.relative as NSString).lastPathComponent
-            return [withoutExtension(name), withoutExtension(entry.relative), withoutExtension(entry.path), entry.path]
+            return [withoutExtension(name), withoutExtension(entry.relative), entry.relative, withoutExtension(entry.path), entry.path]
         }
         var level = [Int](repeating: 0, count: entries.count)
         // Raise the collided labels to their next, longer form until all are distinct.
         while true {
             var groups: [String: [Int]] = [:]
             for (index, candidate) in candidates.enumerated() { groups[candidate[level[index]], default: []].append(index) }
-            let collided = groups.values.filter { $0.count > 1 }.flatMap { $0 }.filter { level[$0] < 3 }
+            let collided = groups.values.filter { $0.count > 1 }.flatMap { $0 }.filter { level[$0] < 4 }
             if collided.isEmpty { return candidates.indices.map { candidates[$0][level[$0]] } }
             for index in collided { level[index] += 1 }
         }
