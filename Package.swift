@@ -6,6 +6,7 @@ let package = Package(
     products: [
         .library(name: "Compressors", targets: ["Compressors"]),
         .library(name: "Complexity", targets: ["Complexity"]),
+        .library(name: "Clustering", targets: ["Clustering"]),
         .executable(name: "kolmo", targets: ["KolmoCLI"]),
     ],
     dependencies: [
@@ -30,6 +31,7 @@ let package = Package(
             swiftSettings: [.enableUpcomingFeature("InternalImportsByDefault")]
         ),
         .target(name: "Complexity", dependencies: ["Compressors"]),
+        .target(name: "Clustering", dependencies: ["Complexity"]),
         .executableTarget(
             name: "KolmoCLI",
             dependencies: [
@@ -45,6 +47,7 @@ let package = Package(
             dependencies: ["Compressors", "CZlib", "CLZMA", "TestSupport"]
         ),
         .testTarget(name: "ComplexityTests", dependencies: ["Complexity", "TestSupport"]),
+        .testTarget(name: "ClusteringTests", dependencies: ["Clustering", "TestSupport"]),
         .testTarget(name: "KolmoCLITests", dependencies: ["KolmoCLI", "TestSupport"]),
     ]
 )

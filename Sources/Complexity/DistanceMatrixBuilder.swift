@@ -76,25 +76,26 @@ public struct DistanceMatrixBuilder: Sendable {
         }
         let forward = SharedBuffer<Int32>(repeating: -1, count: (needs.xy || square) ? m * n : 0)
         let backward = SharedBuffer<Int32>(repeating: -1, count: (!square && needs.yx) ? n * m : 0)
-        var tasks: [(first: [UInt8], seconds: [[UInt8]], write: @Sendable (Int, Int) -> Void)] = []
+        // A task is one row of concatenations: first item, the range of second items, direction.
+        var tasks: [(first: Int, seconds: Range<Int>, forward: Bool)] = []
         if needs.xy || square {
-            for r in 0..<m {
-                let range = forwardPairs(r)
-                tasks.append((rows[r], Array(columnItems[range]), { k, size in forward[r * n + range.lowerBound + k] = Int32(size) }))
-            }
+            tasks += (0..<m).map { ($0, forwardPairs($0), true) }
         }
         if !square && needs.yx {
-            for c in 0..<n {
-                tasks.append((columnItems[c], rows, { k, size in backward[c * m + k] = Int32(size) }))
-            }
+            tasks += (0..<n).map { ($0, 0..<m, false) }
         }
         let concatenations = tasks.reduce(0) { $0 + $1.seconds.count }
         let progress = self.progress
         try Parallel.run(count: tasks.count, jobs: jobs, spec: compressor, verify: verify) { [tasks] index, compressor in
             let task = tasks[index]
-            let sizes = try compressor.compressedSizes(of: task.first, followedByEach: task.seconds)
-            for (k, size) in sizes.enumerated() { task.write(k, size) }
-            progress?(sizes.count)
+            if task.forward {
+                let sizes = try compressor.compressedSizes(of: rows[task.first], followedByEach: columnItems[task.seconds])
+                for (k, size) in sizes.enumerated() { forward[task.first * n + task.seconds.lowerBound + k] = Int32(size) }
+            } else {
+                let sizes = try compressor.compressedSizes(of: columnItems[task.first], followedByEach: rows[task.seconds])
+                for (k, size) in sizes.enumerated() { backward[task.first * m + task.seconds.lowerBound + k] = Int32(size) }
+            }
+            progress?(task.seconds.count)
         }
         let forwardSizes = forward.finish()
         let backwardSizes = backward.finish()

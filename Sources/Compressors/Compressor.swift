@@ -73,9 +73,9 @@ public struct Compressor: ~Copyable {
     /// C(xy) for every y in `suffixes`, in order: one row of a distance matrix.
     ///
     /// Deflate compresses x once and continues a copy of that stream (`deflateCopy`) with each y,
-    /// which gives exactly the stream of the concatenation x + y; other codecs compress each
-    /// concatenation, fed as two parts, on the same reused stream.
-    public func compressedSizes(of x: [UInt8], followedByEach suffixes: [[UInt8]]) throws -> [Int] {
+    /// which gives exactly the stream of the concatenation x + y; for an x under 1 KiB, and for
+    /// other codecs, each concatenation is compressed, fed as two parts, on the same reused stream.
+    public func compressedSizes<Suffixes: Collection<[UInt8]>>(of x: [UInt8], followedByEach suffixes: Suffixes) throws -> [Int] {
         var sizes: [Int] = []
         sizes.reserveCapacity(suffixes.count)
         try forEachContinuation(of: x, suffixes, collect: verifies) { _, size, _ in sizes.append(size) }
@@ -83,11 +83,11 @@ public struct Compressor: ~Copyable {
     }
 
     /// Calls `body` with the index, size and (when `collect` is set) stream of x + y for each y.
-    func forEachContinuation(
-        of x: [UInt8], _ suffixes: [[UInt8]], collect: Bool, _ body: (Int, Int, [UInt8]) throws -> Void
+    func forEachContinuation<Suffixes: Collection<[UInt8]>>(
+        of x: [UInt8], _ suffixes: Suffixes, collect: Bool, _ body: (Int, Int, [UInt8]) throws -> Void
     ) throws {
         switch engine {
-        case .deflate(let encoder) where !suffixes.isEmpty:
+        case .deflate(let encoder) where !suffixes.isEmpty && x.count >= Zlib.copyThreshold:
             try continueDeflate(encoder, x, suffixes, collect: collect, body)
         default:
             for (index, y) in suffixes.enumerated() {
@@ -101,8 +101,8 @@ public struct Compressor: ~Copyable {
         }
     }
 
-    private func continueDeflate(
-        _ encoder: borrowing DeflateEncoder, _ x: [UInt8], _ suffixes: [[UInt8]], collect: Bool,
+    private func continueDeflate<Suffixes: Collection<[UInt8]>>(
+        _ encoder: borrowing DeflateEncoder, _ x: [UInt8], _ suffixes: Suffixes, collect: Bool,
         _ body: (Int, Int, [UInt8]) throws -> Void
     ) throws {
         try encoder.reset()

@@ -43,6 +43,12 @@ enum Zlib {
     /// (MAX_MATCH + MIN_MATCH + 1 = 262 bytes), zlib's MAX_DIST.
     static let maximumDistance = 32 * 1024 - 262
 
+    /// The smallest x worth continuing by `deflateCopy`, which copies 256 KiB of state (window,
+    /// hash chains, pending output) whatever the input's size; a smaller x is faster to compress
+    /// again. Measured on 300 pieces of Genesis, full matrix, deflate:9, one job: copying is 14%
+    /// slower at 256 bytes, even at 1 KiB, 8% faster at 2 KiB and 15% at 4 KiB.
+    static let copyThreshold = 1024
+
     /// zlib keeps avail_in in a 32-bit field; larger inputs go in slices of this size.
     static let maximumSlice = 1 << 30
 

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Compressors
 import Complexity
+import Foundation
 import Testing
 
 @testable import KolmoCLI
@@ -33,6 +34,25 @@ import Testing
         #expect(conditional.y == "y" && conditional.given == "x" && conditional.method == .primed)
     }
 
+    @Test func matrixDefaultsAndOptions() throws {
+        let plain = try #require(try Kolmo.parseAsRoot(["matrix", "corpus"]) as? Kolmo.MatrixCommand)
+        #expect(plain.paths == ["corpus"] && plain.cross.isEmpty && plain.format == .tsv && plain.order == .xy)
+        #expect(plain.jobs == ProcessInfo.processInfo.activeProcessorCount && plain.topK == nil && !plain.symmetric && !plain.quiet)
+        let full = try #require(try Kolmo.parseAsRoot([
+            "matrix", "a", "b", "--cross", "c", "d", "--order", "mean", "--jobs", "3", "--format", "json",
+            "--output", "m.json", "--top-k", "5", "--include", "*.txt", "--quiet", "--compressor", "deflate:6",
+        ]) as? Kolmo.MatrixCommand)
+        #expect(full.paths == ["a", "b"] && full.cross == ["c", "d"] && full.order == .mean && full.jobs == 3)
+        #expect(full.format == .json && full.output == "m.json" && full.topK == 5 && full.include == "*.txt" && full.quiet)
+        #expect(full.options.compressor.description == "deflate:6")
+    }
+
+    @Test func progressClock() {
+        #expect(Progress.clock(0) == "0:00")
+        #expect(Progress.clock(75) == "1:15")
+        #expect(Progress.clock(3725) == "1:02:05")
+    }
+
     @Test(arguments: [
         (["ncd", "a", "b", "--compressor", "bzip2"], "unknown compressor 'bzip2'"),
         (["ncd", "a", "b", "--compressor", "deflate:12"], "deflate levels are 1 to 9"),
@@ -55,7 +75,7 @@ import Testing
 
     @Test func helpNamesEverySubcommandAndTheDefaultCompressor() {
         let help = Kolmo.helpMessage()
-        for name in ["ncd", "complexity", "conditional", "The default is lzma:9"] {
+        for name in ["ncd", "complexity", "conditional", "matrix", "The default is lzma:9"] {
             #expect(help.contains(name))
         }
         #expect(Kolmo.helpMessage(for: Kolmo.NCDCommand.self).contains("--compressor <name[:level]>"))

@@ -4,7 +4,8 @@ import Compressors
 import Foundation
 
 /// The kernels every Kolmo command is made of, on one UDHR text (eng.txt, 12,330 bytes) and
-/// its French translation: C(x), C(xy) fed as two parts, C(y|x) primed, and the cost of
+/// its French translation: C(x), C(xy) fed as two parts, C(xy) continuing x's stream (deflate's
+/// state reuse), C(y|x) primed, one matrix row (eng against 20 UDHR texts), and the cost of
 /// building a compressor, which reuse saves.
 let benchmarks: @Sendable () -> Void = {
     let corpora = ProcessInfo.processInfo.environment["KOLMO_CORPORA"] ?? "../../shared/corpora"
@@ -12,6 +13,10 @@ let benchmarks: @Sendable () -> Void = {
           let y = FileManager.default.contents(atPath: "\(corpora)/udhr/fra.txt").map([UInt8].init)
     else {
         fatalError("corpora not found at \(corpora): set KOLMO_CORPORA to the shared/corpora folder")
+    }
+    let row = ["eng", "fra", "deu_1996", "spa", "ita", "nld", "dan", "fin", "hun", "tur",
+               "rus", "pol", "ces", "por_PT", "swe", "cat", "lit", "lav", "est", "ron_2006"].map { name in
+        FileManager.default.contents(atPath: "\(corpora)/udhr/\(name).txt").map([UInt8].init) ?? []
     }
     Benchmark.defaultConfiguration = .init(metrics: [.wallClock, .cpuTotal, .mallocCountTotal, .peakMemoryResident], maxDuration: .seconds(2))
 
@@ -24,6 +29,14 @@ let benchmarks: @Sendable () -> Void = {
         Benchmark("C(xy) \(name)") { benchmark in
             let compressor = try Compressor(spec)
             for _ in benchmark.scaledIterations { blackHole(try compressor.compressedSize(of: x, followedBy: y)) }
+        }
+        Benchmark("C(xy) continuing x's stream \(name)") { benchmark in
+            let compressor = try Compressor(spec)
+            for _ in benchmark.scaledIterations { blackHole(try compressor.compressedSizes(of: x, followedByEach: [y])) }
+        }
+        Benchmark("one matrix row, 20 texts \(name)") { benchmark in
+            let compressor = try Compressor(spec)
+            for _ in benchmark.scaledIterations { blackHole(try compressor.compressedSizes(of: x, followedByEach: row)) }
         }
         Benchmark("C(y|x) primed \(name)") { benchmark in
             let compressor = try Compressor(spec)
