@@ -37,6 +37,7 @@ let package = Package(
             dependencies: [
                 "Compressors",
                 "Complexity",
+                "Clustering",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -48,6 +49,6 @@ let package = Package(
         ),
         .testTarget(name: "ComplexityTests", dependencies: ["Complexity", "TestSupport"]),
         .testTarget(name: "ClusteringTests", dependencies: ["Clustering", "TestSupport"]),
-        .testTarget(name: "KolmoCLITests", dependencies: ["KolmoCLI", "TestSupport"]),
+        .testTarget(name: "KolmoCLITests", dependencies: ["KolmoCLI", "Clustering", "TestSupport"]),
     ]
 )

@@ -55,6 +55,10 @@ struct InputReader {
         return Input(name: name, bytes: bytes)
     }
 
+    func readFile(_ path: String) throws -> [UInt8] {
+        try Self.readFile(path)
+    }
+
     private static func readFile(_ path: String) throws -> [UInt8] {
         let descriptor = open(path, O_RDONLY | O_CLOEXEC)
         guard descriptor >= 0 else { throw InputError.cannotOpen(path, reason: reason(errno)) }

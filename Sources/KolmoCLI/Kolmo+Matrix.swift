@@ -90,6 +90,17 @@ extension Kolmo {
                 try MatrixWriter.write(result.matrix, rows: rows.map(\.label), columns: columnLabels, format: format, context: context, to: out)
             }
             progress?.finish()
+            // NPY holds values only: the labels go beside it, one per line, as `kolmo tree` reads them.
+            if format == .npy, let output {
+                let labels = try OutputFile(path: output + ".labels")
+                try labels.write(rows.map(\.label).joined(separator: "\n") + "\n")
+                if let columns {
+                    let columnLabels = try OutputFile(path: output + ".column-labels")
+                    try columnLabels.write(columns.map(\.label).joined(separator: "\n") + "\n")
+                    try columnLabels.commit()
+                }
+                try labels.commit()
+            }
             try out.commit()
             if summary.pairsBeyondWindow > 0 {
                 let computed = topK == nil && symmetric ? rows.count * (rows.count + 1) / 2 : rows.count * columnLabels.count

@@ -1,0 +1,178 @@
+import ArgumentParser
+import Clustering
+import Complexity
+import Foundation
+
+enum TreeMethod: String, ExpressibleByArgument, CaseIterable {
+    case average, single, complete, wpgma, nj, quartet
+}
+
+enum TreeFormat: String, ExpressibleByArgument, CaseIterable {
+    case newick, ascii, svg, json
+}
+
+extension Kolmo {
+    struct TreeCommand: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "tree",
+            abstract: "A tree of the items, from their NCD matrix, with its quartet score S(T).",
+            discussion: """
+                The matrix comes from PATHs (computed as by kolmo matrix) or from --matrix FILE (any format \
+                kolmo matrix writes). It is made symmetric, d = (NCD(x,y) + NCD(y,x)) / 2. Methods: linkage \
+                (average = UPGMA, single, complete, wpgma), nj (neighbor joining) and quartet (the quartet \
+                method of Cilibrasi and Vitanyi: independent seeded hill-climbing chains until they agree). \
+                S(T) = (M - C_T) / (M - m) is printed for every tree. The report goes to standard error, or to \
+                standard output when the tree goes to --output.
+                """
+        )
+
+        @Argument(help: "Files or directories to compute the matrix from.")
+        var paths: [String] = []
+
+        @Option(help: "Read the matrix from this file instead (tsv, csv, json, phylip or npy).")
+        var matrix: String?
+
+        @Option(help: "How the tree is built.")
+        var method: TreeMethod = .nj
+
+        @Option(help: "A TSV whose first column names the items (with or without extension).")
+        var labels: String?
+
+        @Option(help: "The column of --labels that groups the items (e.g. family); colours the SVG.")
+        var labelColumn: String?
+
+        @Flag(help: "Evaluate the tree against the label groups: adjusted Rand index, clades, triplets.")
+        var evaluate = false
+
+        @Option(help: "Instead of the tree, write each item's cluster with the tree cut into K clusters.")
+        var clusters: Int?
+
+        @Option(help: "Output format.")
+        var format: TreeFormat = .newick
+
+        @Option(help: "Write the tree to this file (complete or not at all).")
+        var output: String?
+
+        @Option(help: "Also draw the matrix as an SVG heatmap in the tree's leaf order.")
+        var heatmap: String?
+
+        @Option(help: "Seed of the quartet search.")
+        var seed: UInt64 = 1
+
+        @OptionGroup var options: EstimationOptions
+
+        @Option(help: "Concatenation order when the matrix is computed.")
+        var order: ConcatenationOrder = .xy
+
+        @Option(help: "Threads to use (default: every core).")
+        var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
+
+        @Option(help: "Only files whose name matches this glob.")
+        var include: String?
+
+        func validate() throws {
+            if paths.isEmpty == (matrix == nil) { throw ValidationError("give either files or directories, or --matrix FILE") }
+            if (labels == nil) != (labelColumn == nil) { throw ValidationError("--labels and --label-column go together") }
+            if evaluate && labels == nil { throw ValidationError("--evaluate needs --labels FILE --label-column COLUMN") }
+            if let clusters, clusters < 1 { throw ValidationError("--clusters must be at least 1") }
+            if jobs < 1 { throw ValidationError("--jobs must be at least 1") }
+        }
+
+        func run() throws {
+            let (names, rows) = try loadMatrix()
+            let d = Distances(rows)
+            var report: [String] = []
+            let tree: Tree
+            switch method {
+            case .nj:
+                tree = Tree.neighborJoining(d)
+            case .quartet:
+                let start = Date()
+                let result = QuartetSearch(seed: seed, jobs: jobs).run(d)
+                tree = result.tree
+                report.append(String(format: "quartet search: %d proposals in %d rounds, %.1f s, chains %@", result.proposals, result.rounds,
+                                     Date().timeIntervalSince(start), result.converged ? "agreed" : "did not agree (stopped at the round limit)"))
+            default:
+                tree = Tree.linkage(d, method: LinkageMethod(rawValue: method.rawValue)!).tree
+            }
+            let score = Quartets.score(of: tree, d)
+            report.insert("method \(method.rawValue), \(names.count) leaves, S(T) = \(score)", at: 0)
+
+            let groups: [String?] = try labels.map { path in
+                let table = try LabelTable(path: path, column: labelColumn!)
+                return names.map(table.group)
+            } ?? names.map { _ in nil }
+            var evaluation: Evaluation?
+            if evaluate {
+                let missing = names.indices.filter { groups[$0] == nil }.map { names[$0] }
+                guard missing.isEmpty else {
+                    throw MatrixFileError(path: labels!, line: nil, problem: "no row for \(missing.prefix(5).joined(separator: ", "))\(missing.count > 5 ? " and \(missing.count - 5) more" : "")")
+                }
+                let result = Evaluation(tree: tree, labels: groups.map { $0! })
+                evaluation = result
+                report.append("adjusted Rand index \(result.adjustedRandIndex) (tree cut into \(Set(groups.compactMap { $0 }).count) clusters)")
+                report.append("clades: \(result.clades.count) of \(result.groups.count) groups (\(result.clades.joined(separator: ", ")))")
+                report.append("triplet agreement \(result.tripletAgreement) over \(result.triplets) triplets")
+            }
+            let title = "\(method.rawValue) tree of \(names.count) items, S(T) = \(String(format: "%.4f", score))"
+                + (evaluation.map { String(format: ", ARI %.3f, %d of %d groups form clades", $0.adjustedRandIndex, $0.clades.count, $0.groups.count) } ?? "")
+
+            let out = try OutputFile(path: output)
+            if let k = clusters {
+                let assignment = tree.clusters(k)
+                try out.write("item\tcluster\n" + names.indices.map { "\(MatrixWriter.tsvCell(names[$0]))\t\(assignment[$0] + 1)\n" }.joined())
+            } else {
+                switch format {
+                case .newick: try out.write(tree.newick(labels: names) + "\n")
+                case .ascii: try out.write(tree.ascii(labels: names) + "\n")
+                case .svg: try out.write(Drawing.dendrogram(tree, labels: names, groups: groups, title: title))
+                case .json: try out.write(json(tree, names, score, evaluation, report) + "\n")
+                }
+            }
+            if let heatmap {
+                let picture = try OutputFile(path: heatmap)
+                try picture.write(Drawing.heatmap(order: tree.rootedAtMidpoint().leafOrder, labels: names, title: "NCD, " + title) { d[$0, $1] })
+                try picture.commit()
+            }
+            try out.commit()
+            let text = report.joined(separator: "\n") + "\n"
+            if output == nil {
+                FileHandle.standardError.write(Data(text.utf8))
+            } else {
+                print(text, terminator: "")
+            }
+        }
+
+        private func loadMatrix() throws -> (labels: [String], rows: [[Double]]) {
+            if let matrix { return try MatrixReader.read(matrix) }
+            var collector = ItemCollector(include: include, reader: options.reader())
+            let items = try collector.collect(paths)
+            let builder = DistanceMatrixBuilder(compressor: options.compressor, order: order, jobs: jobs, verify: options.verify)
+            let (values, summary) = try builder.matrix(rows: items.map(\.bytes))
+            if summary.pairsBeyondWindow > 0 {
+                Output.warn("\(summary.pairsBeyondWindow) pairs total more than \(options.compressor) sees (\(summary.window) bytes back); use lzma for long inputs")
+            }
+            return (items.map(\.label), (0..<values.rows).map { Array(values.row($0)) })
+        }
+
+        private func json(_ tree: Tree, _ names: [String], _ score: Double, _ evaluation: Evaluation?, _ report: [String]) -> String {
+            var members: [(String, JSON)] = [
+                ("method", .string(method.rawValue)),
+                ("score", .number(score)),
+                ("leaves", .array(tree.rootedAtMidpoint().leafOrder.map { .string(names[$0]) })),
+                ("newick", .string(tree.newick(labels: names))),
+            ]
+            if let evaluation {
+                members.append(("evaluation", .object([
+                    ("adjusted_rand_index", .number(evaluation.adjustedRandIndex)),
+                    ("groups", .array(evaluation.groups.map(JSON.string))),
+                    ("clades", .array(evaluation.clades.map(JSON.string))),
+                    ("triplet_agreement", .number(evaluation.tripletAgreement)),
+                    ("triplets", .int(evaluation.triplets)),
+                ])))
+            }
+            members.append(("report", .array(report.map(JSON.string))))
+            return JSON.object(members).rendered()
+        }
+    }
+}
