@@ -25,14 +25,10 @@ extension Kolmo {
 
         @OptionGroup var options: EstimationOptions
 
-        @Option(help: "Concatenation estimating the joint complexity: xy, yx, min or mean of both orders.")
-        var order: ConcatenationOrder = .xy
+        @OptionGroup var matrixOptions: MatrixOptions
 
         @Flag(help: "Compute each unordered pair once and mirror it (square matrices only).")
         var symmetric = false
-
-        @Option(help: "Threads to use (default: every core).")
-        var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
 
         @Option(help: "Output format (npy needs --output).")
         var format: MatrixFormat = .tsv
@@ -43,15 +39,11 @@ extension Kolmo {
         @Option(name: .customLong("top-k"), help: "Instead of the matrix, each row's K nearest items.")
         var topK: Int?
 
-        @Option(help: "Only files whose name matches this glob (or relative path, if it has a '/').")
-        var include: String?
-
         @Flag(help: "No progress on standard error.")
         var quiet = false
 
         func validate() throws {
             if paths.isEmpty { throw ValidationError("give at least one file or directory") }
-            if jobs < 1 { throw ValidationError("--jobs must be at least 1") }
             if let topK, topK < 1 { throw ValidationError("--top-k must be at least 1") }
             if symmetric && !cross.isEmpty { throw ValidationError("--symmetric needs a square matrix: it cannot be combined with --cross") }
             if symmetric && topK != nil { throw ValidationError("--symmetric and --top-k cannot be combined") }
@@ -59,6 +51,10 @@ extension Kolmo {
             if topK != nil && (format == .npy || format == .phylip) { throw ValidationError("--top-k writes tsv, csv or json") }
             if format == .phylip && !cross.isEmpty { throw ValidationError("--format phylip needs a square matrix: it cannot be combined with --cross") }
         }
+
+        var order: ConcatenationOrder { matrixOptions.order }
+        var jobs: Int { matrixOptions.jobs }
+        var include: String? { matrixOptions.include }
 
         func run() throws {
             var collector = ItemCollector(include: include, reader: options.reader())

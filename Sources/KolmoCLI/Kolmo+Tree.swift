@@ -61,21 +61,17 @@ extension Kolmo {
 
         @OptionGroup var options: EstimationOptions
 
-        @Option(help: "Concatenation order when the matrix is computed.")
-        var order: ConcatenationOrder = .xy
+        @OptionGroup var matrixOptions: MatrixOptions
 
-        @Option(help: "Threads to use (default: every core).")
-        var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
-
-        @Option(help: "Only files whose name matches this glob.")
-        var include: String?
+        var order: ConcatenationOrder { matrixOptions.order }
+        var jobs: Int { matrixOptions.jobs }
+        var include: String? { matrixOptions.include }
 
         func validate() throws {
             if paths.isEmpty == (matrix == nil) { throw ValidationError("give either files or directories, or --matrix FILE") }
             if (labels == nil) != (labelColumn == nil) { throw ValidationError("--labels and --label-column go together") }
             if evaluate && labels == nil { throw ValidationError("--evaluate needs --labels FILE --label-column COLUMN") }
             if let clusters, clusters < 1 { throw ValidationError("--clusters must be at least 1") }
-            if jobs < 1 { throw ValidationError("--jobs must be at least 1") }
         }
 
         func run() throws {

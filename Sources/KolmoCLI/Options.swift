@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import Complexity
 import Compressors
 
@@ -26,6 +27,22 @@ struct EstimationOptions: ParsableArguments {
 
     func reader() -> InputReader {
         InputReader(allowsBinary: binary)
+    }
+}
+
+/// The options of commands that compute a matrix from files.
+struct MatrixOptions: ParsableArguments {
+    @Option(help: "Concatenation estimating the joint complexity: xy, yx, min or mean of both orders.")
+    var order: ConcatenationOrder = .xy
+
+    @Option(help: "Threads to use (default: every core).")
+    var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
+
+    @Option(help: "Only files whose name matches this glob (or relative path, if it has a '/').")
+    var include: String?
+
+    func validate() throws {
+        if jobs < 1 { throw ValidationError("--jobs must be at least 1") }
     }
 }
 

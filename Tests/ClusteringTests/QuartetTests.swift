@@ -2,6 +2,19 @@
 import TestSupport
 import Testing
 
+/// A symmetric matrix of seeded random distances in `range`.
+func randomDistances(_ n: Int, seed: UInt64, in range: Range<Double>) -> Distances {
+    var generator = SeededGenerator(seed: seed)
+    var rows = [[Double]](repeating: [Double](repeating: 0, count: n), count: n)
+    for i in 0..<n {
+        for j in (i + 1)..<n {
+            rows[i][j] = Double.random(in: range, using: &generator)
+            rows[j][i] = rows[i][j]
+        }
+    }
+    return Distances(rows)
+}
+
 @Suite struct QuartetTests {
     /// A tree embeds the cheapest topology of every quartet of its own tree metric: S(T) = 1.
     @Test func treeOfATreeMetricScoresOne() {
@@ -30,9 +43,7 @@ import Testing
     @Test func nniDeltasMatchTheFullSum() {
         var generator = SeededGenerator(seed: 5)
         let n = 11
-        var rows = [[Double]](repeating: [Double](repeating: 0, count: n), count: n)
-        for i in 0..<n { for j in (i + 1)..<n { rows[i][j] = Double.random(in: 0..<1, using: &generator); rows[j][i] = rows[i][j] } }
-        let d = Distances(rows)
+        let d = randomDistances(n, seed: 5, in: 0..<1)
         var random = SplitMix(seed: 3)
         var tree = UnrootedBinaryTree.random(n, using: &random)
         var cost = Quartets.costs(tree.tree().edgeDistances(), d).cost
@@ -56,11 +67,7 @@ import Testing
     }
 
     @Test func searchIsDeterministicForASeedWhateverTheJobs() {
-        var generator = SeededGenerator(seed: 8)
-        let n = 16
-        var rows = [[Double]](repeating: [Double](repeating: 0, count: n), count: n)
-        for i in 0..<n { for j in (i + 1)..<n { rows[i][j] = Double.random(in: 0.5..<1, using: &generator); rows[j][i] = rows[i][j] } }
-        let d = Distances(rows)
+        let d = randomDistances(16, seed: 8, in: 0.5..<1)
         let one = QuartetSearch(seed: 42, jobs: 1).run(d)
         let three = QuartetSearch(seed: 42, jobs: 3).run(d)
         #expect(one.tree == three.tree && one.score == three.score && one.proposals == three.proposals)
