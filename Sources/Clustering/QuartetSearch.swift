@@ -11,9 +11,10 @@ import Synchronization
 ///     ΔC = |B||D| S(A,C) + |A||C| S(B,D) - |C||D| S(A,B) - |A||B| S(C,D),   S(X,Y) = Σ d(x, y),
 ///
 /// which costs O(n²), not the O(n⁴) of summing every quartet again. As in CompLearn, the search
-/// stops when the independent chains agree on the best score: after a round of proposals in which
-/// no chain improved, all chains' costs are equal. Each chain has its own generator, seeded from
-/// `seed`, so the result is the same whatever the number of threads.
+/// stops when independent chains agree on the best score: after a round of proposals in which no
+/// chain improved, at least two chains have reached the best cost (real data has near-equal local
+/// optima in which a third chain may rest). Each chain has its own generator, seeded from `seed`,
+/// so the result is the same whatever the number of threads.
 public struct QuartetSearch: Sendable {
     public var seed: UInt64
     /// Independent chains that must agree before the search stops.
@@ -23,7 +24,7 @@ public struct QuartetSearch: Sendable {
     /// The most rounds before the search gives up agreeing (the result then says so).
     public var maximumRounds: Int
 
-    public init(seed: UInt64 = 1, chains: Int = 3, jobs: Int = 1, maximumRounds: Int = 400) {
+    public init(seed: UInt64 = 1, chains: Int = 3, jobs: Int = 1, maximumRounds: Int = 2000) {
         self.seed = seed
         self.chains = chains
         self.jobs = jobs
@@ -72,7 +73,8 @@ public struct QuartetSearch: Sendable {
             }
             group.wait()
             let costs = states.map(\.chain.cost)
-            if improved.load(ordering: .relaxed) == 0 && costs.max()! - costs.min()! <= tolerance {
+            let agreeing = costs.filter { $0 - costs.min()! <= tolerance }.count
+            if improved.load(ordering: .relaxed) == 0 && agreeing >= min(2, chainCount) {
                 converged = true
                 break
             }
@@ -106,24 +108,17 @@ struct Chain: Sendable {
     }
 
     /// Tries `proposals` moves; returns whether the cost went down.
+    ///
+    /// A move, like CompLearn's k-mutation, is one to four random subtree walks of one to nine
+    /// NNIs each, judged together: composite moves let a chain leave a local optimum that no
+    /// single walk improves.
     mutating func climb(proposals: Int, d: Distances, tolerance: Double) -> Bool {
         let start = cost
         for _ in 0..<proposals {
             var moves: [(u: Int, b: Int, v: Int, c: Int)] = []
             var delta = 0.0
-            // A random subtree s, hanging from the internal node p, walks by NNIs.
-            let s = Int(random.next() % UInt64(tree.adjacency.count))
-            guard var p = tree.adjacency[s].filter({ tree.isInternal($0) }).randomElement(using: &random) else { continue }
-            let steps = 1 + random.geometric(cap: 8)
-            for _ in 0..<steps {
-                let candidates = tree.adjacency[p].filter { $0 != s && tree.isInternal($0) }
-                guard let x = candidates.randomElement(using: &random) else { break }
-                let others = tree.adjacency[x].filter { $0 != p }
-                let c = others[Int(random.next() % 2)]
-                delta += tree.nniDelta(u: p, b: s, v: x, c: c, d)
-                tree.swap(u: p, b: s, v: x, c: c)
-                moves.append((p, s, x, c))
-                p = x
+            for _ in 0...random.geometric(cap: 3) {
+                delta += walk(d, recording: &moves)
             }
             if delta < -tolerance {
                 cost += delta
@@ -132,6 +127,25 @@ struct Chain: Sendable {
             }
         }
         return cost < start - tolerance
+    }
+
+    /// Moves a random subtree s, hanging from the internal node p, by a walk of NNIs; returns the
+    /// change in C_T and appends the NNIs made to `moves`.
+    private mutating func walk(_ d: Distances, recording moves: inout [(u: Int, b: Int, v: Int, c: Int)]) -> Double {
+        let s = Int(random.next() % UInt64(tree.adjacency.count))
+        guard var p = tree.adjacency[s].filter({ tree.isInternal($0) }).randomElement(using: &random) else { return 0 }
+        var delta = 0.0
+        for _ in 0...random.geometric(cap: 8) {
+            let candidates = tree.adjacency[p].filter { $0 != s && tree.isInternal($0) }
+            guard let x = candidates.randomElement(using: &random) else { break }
+            let others = tree.adjacency[x].filter { $0 != p }
+            let c = others[Int(random.next() % 2)]
+            delta += tree.nniDelta(u: p, b: s, v: x, c: c, d)
+            tree.swap(u: p, b: s, v: x, c: c)
+            moves.append((p, s, x, c))
+            p = x
+        }
+        return delta
     }
 }
 

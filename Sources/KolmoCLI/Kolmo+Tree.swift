@@ -59,6 +59,9 @@ extension Kolmo {
         @Option(help: "Seed of the quartet search.")
         var seed: UInt64 = 1
 
+        @Option(help: "The most rounds of the quartet search before it stops without the chains agreeing.")
+        var rounds: Int = 2000
+
         @OptionGroup var options: EstimationOptions
 
         @OptionGroup var matrixOptions: MatrixOptions
@@ -72,6 +75,7 @@ extension Kolmo {
             if (labels == nil) != (labelColumn == nil) { throw ValidationError("--labels and --label-column go together") }
             if evaluate && labels == nil { throw ValidationError("--evaluate needs --labels FILE --label-column COLUMN") }
             if let clusters, clusters < 1 { throw ValidationError("--clusters must be at least 1") }
+            if rounds < 1 { throw ValidationError("--rounds must be at least 1") }
         }
 
         func run() throws {
@@ -84,7 +88,7 @@ extension Kolmo {
                 tree = Tree.neighborJoining(d)
             case .quartet:
                 let start = Date()
-                let result = QuartetSearch(seed: seed, jobs: jobs).run(d)
+                let result = QuartetSearch(seed: seed, jobs: jobs, maximumRounds: rounds).run(d)
                 tree = result.tree
                 report.append(String(format: "quartet search: %d proposals in %d rounds, %.1f s, chains %@", result.proposals, result.rounds,
                                      Date().timeIntervalSince(start), result.converged ? "agreed" : "did not agree (stopped at the round limit)"))
