@@ -48,7 +48,7 @@ let package = Package(
             dependencies: ["Compressors", "CZlib", "CLZMA", "TestSupport"]
         ),
         .testTarget(name: "ComplexityTests", dependencies: ["Complexity", "TestSupport"]),
-        .testTarget(name: "ClusteringTests", dependencies: ["Clustering", "TestSupport"]),
+        .testTarget(name: "ClusteringTests", dependencies: ["Clustering", "Compressors", "TestSupport"]),
         .testTarget(name: "KolmoCLITests", dependencies: ["KolmoCLI", "Clustering", "TestSupport"]),
     ]
 )

@@ -104,8 +104,10 @@ public enum Drawing {
     }
 
     /// A heatmap of `values(row, column)` for the items in `order`: dark for near, light for far,
-    /// with a colour scale. Labels are written while cells are at least 7 pixels tall.
-    public static func heatmap(order: [Int], labels: [String], title: String, values: (Int, Int) -> Double) -> String {
+    /// with a colour scale. The cells are one embedded PNG, a pixel each, drawn without smoothing,
+    /// so that the file stays small for hundreds of items; labels are written while cells are at
+    /// least 7 pixels tall.
+    public static func heatmap(order: [Int], labels: [String], title: String, values: (Int, Int) -> Double) throws -> String {
         let n = order.count
         let cell = max(1.5, min(14, 900 / Double(max(n, 1))))
         let showLabels = cell >= 7
@@ -114,7 +116,7 @@ public enum Drawing {
         var low = Double.infinity, high = -Double.infinity
         for r in order { for c in order where r != c { low = min(low, values(r, c)); high = max(high, values(r, c)) } }
         if !low.isFinite { (low, high) = (0, 1) }
-        func colour(_ value: Double) -> String {
+        func colour(_ value: Double) -> (Int, Int, Int) {
             // A ramp from dark blue through teal and green to pale yellow (after viridis).
             let stops: [(Double, Double, Double)] = [(68, 1, 84), (59, 82, 139), (33, 145, 140), (94, 201, 98), (253, 231, 37)]
             let t = high > low ? min(1, max(0, (value - low) / (high - low))) : 0
@@ -122,15 +124,18 @@ public enum Drawing {
             let i = min(Int(position), stops.count - 2), f = position - Double(i)
             let (a, b) = (stops[i], stops[i + 1])
             func mix(_ p: Double, _ q: Double) -> Int { Int((p + (q - p) * f).rounded()) }
-            return "rgb(\(mix(a.0, b.0)),\(mix(a.1, b.1)),\(mix(a.2, b.2)))"
+            return (mix(a.0, b.0), mix(a.1, b.1), mix(a.2, b.2))
         }
-        var cells = ""
-        for (i, r) in order.enumerated() {
-            for (j, c) in order.enumerated() {
-                cells += "<rect x=\"\(number(left + Double(j) * cell))\" y=\"\(number(top + Double(i) * cell))\" width=\"\(number(cell + 0.05))\" height=\"\(number(cell + 0.05))\" fill=\"\(colour(values(r, c)))\"/>"
+        var pixels: [UInt8] = []
+        pixels.reserveCapacity(n * n * 3)
+        for r in order {
+            for c in order {
+                let (red, green, blue) = colour(values(r, c))
+                pixels += [UInt8(red), UInt8(green), UInt8(blue)]
             }
-            cells += "\n"
         }
+        let png = try PNG.encode(width: n, height: n, rgb: pixels)
+        let side = Double(n) * cell
         var names = ""
         if showLabels {
             for (i, item) in order.enumerated() {
@@ -140,22 +145,22 @@ public enum Drawing {
                 names += "<text x=\"\(columnX)\" y=\"\(number(top - 4))\" transform=\"rotate(-90 \(columnX) \(number(top - 4)))\">\(escaped(labels[item]))</text>\n"
             }
         }
-        let side = Double(n) * cell
         let scaleX = left + side + 24
         var scale = ""
         for step in 0..<50 {
-            let value = high - (high - low) * Double(step) / 49
-            scale += "<rect x=\"\(number(scaleX))\" y=\"\(number(top + Double(step) * 4))\" width=\"16\" height=\"4.1\" fill=\"\(colour(value))\"/>"
+            let (red, green, blue) = colour(high - (high - low) * Double(step) / 49)
+            scale += "<rect x=\"\(number(scaleX))\" y=\"\(number(top + Double(step) * 4))\" width=\"16\" height=\"4.1\" fill=\"rgb(\(red),\(green),\(blue))\"/>"
         }
         scale += "<text x=\"\(number(scaleX + 22))\" y=\"\(number(top + 8))\">\(String(format: "%.3f", high))</text>"
         scale += "<text x=\"\(number(scaleX + 22))\" y=\"\(number(top + 200))\">\(String(format: "%.3f", low))</text>"
         let width = scaleX + 90, height = max(top + side, top + 210) + 16
         let note = showLabels ? "" : " (\(n) items in tree order; labels omitted at this size)"
         return """
-            <svg xmlns="http://www.w3.org/2000/svg" width="\(Int(width))" height="\(Int(height))" viewBox="0 0 \(Int(width)) \(Int(height))" font-family="sans-serif" font-size="\(showLabels ? number(cell * 0.85) : "11")">
+            <svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink" width="\(Int(width))" height="\(Int(height))" viewBox="0 0 \(Int(width)) \(Int(height))" font-family="sans-serif" font-size="\(showLabels ? number(cell * 0.85) : "11")">
             <rect width="100%" height="100%" fill="white"/>
             <text x="16" y="22" font-size="14">\(escaped(title + note))</text>
-            \(cells)\(names)\(scale)
+            <image x="\(number(left))" y="\(number(top))" width="\(number(side))" height="\(number(side))" preserveAspectRatio="none" image-rendering="pixelated" style="image-rendering:pixelated" xlink:href="data:image/png;base64,\(Data(png).base64EncodedString())"/>
+            \(names)\(scale)
             </svg>
 
             """

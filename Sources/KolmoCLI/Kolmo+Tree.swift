@@ -131,7 +131,7 @@ extension Kolmo {
             }
             if let heatmap {
                 let picture = try OutputFile(path: heatmap)
-                try picture.write(Drawing.heatmap(order: tree.rootedAtMidpoint().leafOrder, labels: names, title: "NCD, " + title) { d[$0, $1] })
+                try picture.write(try Drawing.heatmap(order: tree.rootedAtMidpoint().leafOrder, labels: names, title: "NCD, " + title) { d[$0, $1] })
                 try picture.commit()
             }
             try out.commit()
