@@ -18,12 +18,13 @@ public struct Evaluation: Hashable, Sendable {
     public init(tree: Tree, labels: [String]) {
         let names = Array(Set(labels)).sorted()
         let classes = labels.map { names.firstIndex(of: $0)! }
-        adjustedRandIndex = Self.adjustedRandIndex(classes, tree.clusters(names.count))
+        let rooted = tree.rootedAtMidpoint()
+        adjustedRandIndex = Self.adjustedRandIndex(classes, rooted.clusters(names.count))
         let members = Dictionary(grouping: labels.indices, by: { labels[$0] })
         groups = names.filter { members[$0]!.count >= 2 }
         let sets: Set<Set<Int>> = tree.isRooted ? tree.clades : tree.splits.union(tree.splits.map { Set(labels.indices).subtracting($0) })
         clades = groups.filter { sets.contains(Set(members[$0]!)) }
-        let depth = Self.joinDepths(tree.rootedAtMidpoint(), count: labels.count)
+        let depth = Self.joinDepths(rooted, count: labels.count)
         var agree = 0, total = 0
         for group in groups {
             let inside = members[group]!

@@ -47,12 +47,11 @@ public struct QuartetSearch: Sendable {
             let tree = UnrootedBinaryTree.star(n).tree()
             return Result(tree: tree, score: 1, proposals: 0, rounds: 0, converged: true)
         }
-        let (_, best, worst) = Quartets.costs([[Int]](repeating: [Int](repeating: 0, count: n), count: n), d)
-        let tolerance = max(1e-9 * (worst - best), 1e-12)
         let chainCount = max(1, chains)
         let states = (0..<chainCount).map { chain in
             ChainSlot(Chain(d: d, seed: seed &+ UInt64(chain) &* 0x9E37_79B9_7F4A_7C15))
         }
+        let tolerance = max(1e-9 * states[0].chain.spread, 1e-12)
         let proposalsPerRound = max(200, 10 * n)
         var rounds = 0
         var converged = false
@@ -100,11 +99,15 @@ struct Chain: Sendable {
     var tree: UnrootedBinaryTree
     var cost: Double
     var random: SplitMix
+    /// M - m: the range of C_T over all trees, summed in the same pass as the first cost.
+    let spread: Double
 
     init(d: Distances, seed: UInt64) {
         random = SplitMix(seed: seed)
         tree = UnrootedBinaryTree.random(d.count, using: &random)
-        cost = Quartets.costs(tree.tree().edgeDistances(), d).cost
+        let sums = Quartets.costs(tree.tree().edgeDistances(), d)
+        cost = sums.cost
+        spread = sums.worst - sums.best
     }
 
     /// Tries `proposals` moves; returns whether the cost went down.

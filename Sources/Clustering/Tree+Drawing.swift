@@ -44,12 +44,12 @@ public enum Drawing {
         let tree = tree.rootedAtMidpoint()
         let order = tree.leafOrder
         let row = 14.0, top = 48.0, left = 16.0, treeWidth = 560.0
-        let weighted = tree.nodes.indices.allSatisfy { $0 == tree.root || tree.nodes[$0].length != nil }
+        let weighted = tree.hasBranchLengths
         var fromRoot = [Double](repeating: 0, count: tree.nodes.count)
         var stack = [tree.root]
         while let node = stack.popLast() {
             for child in tree.nodes[node].children {
-                fromRoot[child] = fromRoot[node] + (weighted ? max(0, tree.nodes[child].length!) : 1)
+                fromRoot[child] = fromRoot[node] + tree.branchLength(child, weighted: weighted)
                 stack.append(child)
             }
         }

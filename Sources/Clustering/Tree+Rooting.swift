@@ -5,12 +5,12 @@ extension Tree {
     /// cuts and triplets that the evaluation needs.
     public func rootedAtMidpoint() -> Tree {
         guard !isRooted, nodes.count > 2 else { return self }
-        let weighted = nodes.indices.allSatisfy { $0 == root || nodes[$0].length != nil }
+        let weighted = hasBranchLengths
         // The undirected tree, with each edge's length.
         var neighbors = [[(node: Int, length: Double)]](repeating: [], count: nodes.count)
         for node in nodes.indices {
             for child in nodes[node].children {
-                let length = weighted ? max(0, nodes[child].length ?? 0) : 1
+                let length = branchLength(child, weighted: weighted)
                 neighbors[node].append((child, length))
                 neighbors[child].append((node, length))
             }
@@ -61,10 +61,10 @@ extension Tree {
     /// Each node's height: the longest way down to a leaf, in branch lengths where the tree has
     /// them, in edges otherwise.
     public var heights: [Double] {
-        let weighted = nodes.indices.allSatisfy { $0 == root || nodes[$0].length != nil }
+        let weighted = hasBranchLengths
         var result = [Double](repeating: 0, count: nodes.count)
         for node in postorder {
-            result[node] = nodes[node].children.map { result[$0] + (weighted ? max(0, nodes[$0].length!) : 1) }.max() ?? 0
+            result[node] = nodes[node].children.map { result[$0] + branchLength($0, weighted: weighted) }.max() ?? 0
         }
         return result
     }

@@ -28,6 +28,17 @@ public struct Tree: Hashable, Sendable {
         self.isRooted = isRooted
     }
 
+    /// Whether every branch has a length (neighbor joining, linkage); the quartet method gives none.
+    public var hasBranchLengths: Bool {
+        nodes.indices.allSatisfy { $0 == root || nodes[$0].length != nil }
+    }
+
+    /// The length of the branch above `node` for measuring the tree: its length (negative lengths,
+    /// which neighbor joining can give, count as 0) when the tree has lengths, 1 edge otherwise.
+    func branchLength(_ node: Int, weighted: Bool) -> Double {
+        weighted ? max(0, nodes[node].length ?? 0) : 1
+    }
+
     /// The number of leaves.
     public var leafCount: Int { nodes.reduce(0) { $0 + ($1.item == nil ? 0 : 1) } }
 

@@ -31,7 +31,7 @@ public struct ComplexityEstimator: ~Copyable {
         return JointComplexity(
             xy: xy, yx: yx, order: order,
             bytes: order.combine(xy: xy.map(Double.init), yx: yx.map(Double.init)),
-            warnings: windowWarnings(order == .xy ? "C(xy)" : order == .yx ? "C(yx)" : "C(xy), C(yx)", x.count + y.count))
+            warnings: windowWarnings(order.estimates(xy: "C(xy)", yx: "C(yx)"), x.count + y.count))
     }
 
     /// K(y|x), by the difference C(xy) - C(x) or by compressing y primed with x.
@@ -71,7 +71,7 @@ public struct ComplexityEstimator: ~Copyable {
             primedDistance = PrimedDistance(
                 order: order, cyGivenX: cyGivenX, cxGivenY: cxGivenY,
                 ncd: Measures.ncd(cx: Double(cx), cy: Double(cy), cxy: chain),
-                warnings: windowWarnings(order == .xy ? "C(y|x)" : order == .yx ? "C(x|y)" : "C(y|x), C(x|y)", x.count + y.count))
+                warnings: windowWarnings(order.estimates(xy: "C(y|x)", yx: "C(x|y)"), x.count + y.count))
         }
         return CompressionDistance(cx: cx, cy: cy, joint: joint, primed: primedDistance)
     }

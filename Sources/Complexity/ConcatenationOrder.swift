@@ -21,6 +21,15 @@ public enum ConcatenationOrder: String, Sendable, CaseIterable {
         }
     }
 
+    /// The estimates this order uses, named from `xy` and `yx` (e.g. "C(xy)" and "C(yx)").
+    func estimates(xy: String, yx: String) -> String {
+        switch self {
+        case .xy: xy
+        case .yx: yx
+        case .min, .mean: "\(xy), \(yx)"
+        }
+    }
+
     /// Combines the two orders' values, given those this order needs.
     func combine(xy: Double?, yx: Double?) -> Double {
         switch self {

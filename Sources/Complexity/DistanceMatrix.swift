@@ -40,7 +40,10 @@ public struct MatrixSummary: Hashable, Sendable {
     public let columnComplexities: [Int]
     /// How many concatenations were compressed.
     public let concatenations: Int
-    /// How many computed entries joined two inputs longer, together, than the compressor's window.
+    /// How many pairs were compared: entries of the matrix (one triangle when symmetric), or for
+    /// nearest neighbours every row against every column but itself.
+    public let pairs: Int
+    /// How many of those pairs joined two inputs longer, together, than the compressor's window.
     public let pairsBeyondWindow: Int
     /// The compressor's window in bytes.
     public let window: Int

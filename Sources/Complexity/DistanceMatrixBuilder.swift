@@ -44,9 +44,11 @@ public struct DistanceMatrixBuilder: Sendable {
         return sizes.finish()
     }
 
-    /// How many concatenations ``matrix(rows:columns:)`` compresses: a total for progress.
-    public func concatenationCount(rows: Int, columns: Int?) -> Int {
+    /// How many concatenations ``matrix(rows:columns:)`` compresses, or with `nearest`
+    /// ``nearest(rows:columns:k:emit:)``: a total for progress.
+    public func concatenationCount(rows: Int, columns: Int?, nearest: Bool = false) -> Int {
         let needs = order.needs
+        if nearest { return rows * (columns ?? rows) * ((needs.xy ? 1 : 0) + (needs.yx ? 1 : 0)) }
         guard let columns else {
             let full = rows * rows
             let triangle = rows * (rows + 1) / 2
@@ -65,7 +67,7 @@ public struct DistanceMatrixBuilder: Sendable {
         let columnItems = columns ?? rows
         let (m, n) = (rows.count, columnItems.count)
         let needs = order.needs
-        let window = try Compressor(compressor).window
+        let window = compressor.window
 
         // forward[r * n + c] = C(row r, column c); backward[c * m + r] = C(column c, row r).
         // A square matrix needs only forward: C(column c, row r) is forward[c * n + r].
@@ -101,9 +103,10 @@ public struct DistanceMatrixBuilder: Sendable {
         let backwardSizes = backward.finish()
 
         var values = [Double](repeating: 0, count: m * n)
-        var beyondWindow = 0
+        var pairs = 0, beyondWindow = 0
         for r in 0..<m {
             for c in (square && symmetric ? r..<n : 0..<n) {
+                pairs += 1
                 let xy = needs.xy ? Double(forwardSizes[r * n + c]) : nil
                 let yx = needs.yx ? Double(square ? forwardSizes[c * n + r] : backwardSizes[c * m + r]) : nil
                 let ncd = Measures.ncd(cx: Double(cRows[r]), cy: Double(cColumns[c]), cxy: order.combine(xy: xy, yx: yx))
@@ -114,7 +117,7 @@ public struct DistanceMatrixBuilder: Sendable {
         }
         let summary = MatrixSummary(
             rowComplexities: cRows, columnComplexities: cColumns, concatenations: concatenations,
-            pairsBeyondWindow: beyondWindow, window: window)
+            pairs: pairs, pairsBeyondWindow: beyondWindow, window: window)
         return (DistanceMatrix(rows: m, columns: n, values: values), summary)
     }
 
@@ -133,7 +136,7 @@ public struct DistanceMatrixBuilder: Sendable {
         let columnItems = columns ?? rows
         let square = columns == nil
         let needs = order.needs
-        let window = try Compressor(compressor).window
+        let window = compressor.window
         let order = self.order
         let progress = self.progress
         let emitter = OrderedEmitter(emit)
@@ -156,7 +159,8 @@ public struct DistanceMatrixBuilder: Sendable {
         }
         return MatrixSummary(
             rowComplexities: cRows, columnComplexities: cColumns,
-            concatenations: rows.count * columnItems.count * ((needs.xy ? 1 : 0) + (needs.yx ? 1 : 0)),
+            concatenations: concatenationCount(rows: rows.count, columns: columns?.count, nearest: true),
+            pairs: rows.count * columnItems.count - (square ? rows.count : 0),
             pairsBeyondWindow: beyondWindow.load(ordering: .relaxed), window: window)
     }
 

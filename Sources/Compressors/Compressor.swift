@@ -38,14 +38,8 @@ public struct Compressor: ~Copyable {
         }
     }
 
-    /// How far back, in bytes, a match can reach: what the compressor can "see" of earlier input.
-    /// Deflate: 32 KiB less 262 bytes (32,506). LZMA: the preset's dictionary (64 MiB at 9).
-    public var window: Int {
-        switch engine {
-        case .deflate: Zlib.maximumDistance
-        case .lzma(let encoder): encoder.presetDictionarySize
-        }
-    }
+    /// ``CompressorSpec/window``.
+    public var window: Int { spec.window }
 
     // MARK: Sizes
 
@@ -223,21 +217,21 @@ public struct Compressor: ~Copyable {
         _ parts: [UnsafeRawBufferPointer], dictionary: UnsafeRawBufferPointer,
         into sink: (UnsafeRawBufferPointer) -> Void
     ) throws {
-        let total = parts.reduce(dictionary.count) { $0 + $1.count }
         switch engine {
         case .deflate(let encoder):
             try encoder.reset()
             try encoder.setDictionary(dictionary)
-            for (index, part) in parts.enumerated() {
-                try encoder.compress(part, finish: index == parts.count - 1, into: sink)
-            }
-            if parts.isEmpty { try encoder.compress(UnsafeRawBufferPointer(start: nil, count: 0), finish: true, into: sink) }
         case .lzma(let encoder):
-            try encoder.start(forBytes: total, dictionary: dictionary)
-            for (index, part) in parts.enumerated() {
-                try encoder.compress(part, finish: index == parts.count - 1, into: sink)
+            try encoder.start(forBytes: parts.reduce(dictionary.count) { $0 + $1.count }, dictionary: dictionary)
+        }
+        // An empty list of parts is the empty input: the stream still has to be finished.
+        let pieces = parts.isEmpty ? [UnsafeRawBufferPointer(start: nil, count: 0)] : parts
+        for (index, piece) in pieces.enumerated() {
+            let finish = index == pieces.count - 1
+            switch engine {
+            case .deflate(let encoder): try encoder.compress(piece, finish: finish, into: sink)
+            case .lzma(let encoder): try encoder.compress(piece, finish: finish, into: sink)
             }
-            if parts.isEmpty { try encoder.compress(UnsafeRawBufferPointer(start: nil, count: 0), finish: true, into: sink) }
         }
     }
 

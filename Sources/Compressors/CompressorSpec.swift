@@ -124,6 +124,16 @@ public struct CompressorSpec: Hashable, Sendable {
         }
     }
 
+    /// How far back, in bytes, a match can reach: what the compressor can "see" of earlier input.
+    /// Deflate: 32 KiB less 262 bytes (32,506). LZMA: the preset's dictionary (64 MiB at 9).
+    public var window: Int {
+        switch algorithm {
+        case .deflate: Zlib.maximumDistance
+        // A checked spec's preset always exists.
+        case .lzma: Int((try? LZMA.options(preset: level, extreme: extreme))?.dict_size ?? 0)
+        }
+    }
+
     private static func text(algorithm: Algorithm, container: Container, level: Int, extreme: Bool) -> String {
         let name = container == .raw ? algorithm.rawValue : container.rawValue
         return "\(name):\(level)\(extreme ? "e" : "")"

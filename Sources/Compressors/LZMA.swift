@@ -87,9 +87,6 @@ struct LZMAEncoder: ~Copyable {
         output.deallocate()
     }
 
-    /// The preset's dictionary size in bytes: how far back a match can reach.
-    var presetDictionarySize: Int { Int(presetOptions.dict_size) }
-
     /// The dictionary for compressing `bytes` bytes (dictionary included).
     ///
     /// With a binary-tree match finder (presets 4-9 and every extreme preset) it is sized to

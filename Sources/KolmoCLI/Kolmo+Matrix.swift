@@ -65,9 +65,7 @@ extension Kolmo {
             var builder = DistanceMatrixBuilder(
                 compressor: options.compressor, order: order, symmetric: symmetric, jobs: jobs, verify: options.verify)
             let context = MatrixWriter.Context(compressor: options.compressor.description, order: order, symmetric: symmetric)
-            let pairs = topK == nil
-                ? builder.concatenationCount(rows: rows.count, columns: columns?.count)
-                : rows.count * columnLabels.count * (order == .min || order == .mean ? 2 : 1)
+            let pairs = builder.concatenationCount(rows: rows.count, columns: columns?.count, nearest: topK != nil)
             let progress = Progress.wanted(quiet: quiet) ? Progress(totalPairs: pairs, rows: rows.count) : nil
             if let progress { builder.progress = { progress.advance($0) } }
 
@@ -98,11 +96,7 @@ extension Kolmo {
                 try labels.commit()
             }
             try out.commit()
-            if summary.pairsBeyondWindow > 0 {
-                let computed = topK == nil && symmetric ? rows.count * (rows.count + 1) / 2 : rows.count * columnLabels.count
-                Output.warn("\(summary.pairsBeyondWindow) of \(computed) pairs total more than \(options.compressor) sees "
-                    + "(\(summary.window) bytes back), so their NCD misses what they share beyond that; use lzma for long inputs")
-            }
+            Output.warnBeyondWindow(summary, options.compressor)
         }
     }
 }

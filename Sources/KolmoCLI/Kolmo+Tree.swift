@@ -149,9 +149,7 @@ extension Kolmo {
             let items = try collector.collect(paths)
             let builder = DistanceMatrixBuilder(compressor: options.compressor, order: order, jobs: jobs, verify: options.verify)
             let (values, summary) = try builder.matrix(rows: items.map(\.bytes))
-            if summary.pairsBeyondWindow > 0 {
-                Output.warn("\(summary.pairsBeyondWindow) pairs total more than \(options.compressor) sees (\(summary.window) bytes back); use lzma for long inputs")
-            }
+            Output.warnBeyondWindow(summary, options.compressor)
             return (items.map(\.label), (0..<values.rows).map { Array(values.row($0)) })
         }
 

@@ -1,10 +1,18 @@
 import Complexity
+import Compressors
 import Foundation
 
 /// Writing results: standard output for results, standard error for warnings.
 enum Output {
     static func warn(_ warnings: [WindowWarning]) {
         for warning in warnings { warn(String(describing: warning)) }
+    }
+
+    /// The one warning for a matrix whose pairs outgrew the compressor's window.
+    static func warnBeyondWindow(_ summary: MatrixSummary, _ compressor: CompressorSpec) {
+        guard summary.pairsBeyondWindow > 0 else { return }
+        warn("\(summary.pairsBeyondWindow) of \(summary.pairs) pairs total more than \(compressor) sees "
+            + "(\(summary.window) bytes back), so their NCD misses what they share beyond that; use lzma for long inputs")
     }
 
     static func warn(_ message: String) {
