@@ -31,7 +31,7 @@ let package = Package(
             swiftSettings: [.enableUpcomingFeature("InternalImportsByDefault")]
         ),
         .target(name: "Complexity", dependencies: ["Compressors"]),
-        .target(name: "Clustering", dependencies: ["Complexity"]),
+        .target(name: "Clustering", dependencies: ["Compressors"]),
         .executableTarget(
             name: "KolmoCLI",
             dependencies: [

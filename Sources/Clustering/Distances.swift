@@ -1,5 +1,3 @@
-public import Complexity
-
 /// A symmetric matrix of distances between n items, with zeros on the diagonal: what every
 /// tree-building method reads.
 public struct Distances: Hashable, Sendable {
@@ -19,12 +17,6 @@ public struct Distances: Hashable, Sendable {
         }
         self.count = n
         self.values = values
-    }
-
-    /// The symmetrized distances of a square matrix.
-    public init(symmetrizing matrix: DistanceMatrix) {
-        precondition(matrix.rows == matrix.columns, "distances need a square matrix")
-        self.init((0..<matrix.rows).map { Array(matrix.row($0)) })
     }
 
     public subscript(i: Int, j: Int) -> Double {
