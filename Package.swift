@@ -23,11 +23,21 @@ let package = Package(
             pkgConfig: "liblzma",
             providers: [.apt(["liblzma-dev"]), .brew(["xz"])]
         ),
+        // Debian's libbz2-dev ships no pkg-config file: the module map links "bz2" by name.
+        .systemLibrary(
+            name: "CBzip2",
+            providers: [.apt(["libbz2-dev"]), .brew(["bzip2"])]
+        ),
+        .systemLibrary(
+            name: "CZstd",
+            pkgConfig: "libzstd",
+            providers: [.apt(["libzstd-dev"]), .brew(["zstd"])]
+        ),
         // The only Swift module that imports C. With internal imports by default,
         // no public declaration can mention a C type: the compiler enforces it.
         .target(
             name: "Compressors",
-            dependencies: ["CZlib", "CLZMA"],
+            dependencies: ["CZlib", "CLZMA", "CBzip2", "CZstd"],
             swiftSettings: [.enableUpcomingFeature("InternalImportsByDefault")]
         ),
         .target(name: "Complexity", dependencies: ["Compressors"]),
@@ -44,8 +54,8 @@ let package = Package(
         .target(name: "TestSupport", path: "Tests/TestSupport"),
         .testTarget(
             name: "CompressorsTests",
-            // The tests call zlib and liblzma directly: the C libraries are the oracle.
-            dependencies: ["Compressors", "CZlib", "CLZMA", "TestSupport"]
+            // The tests call the C libraries directly: they are the oracle.
+            dependencies: ["Compressors", "CZlib", "CLZMA", "CBzip2", "CZstd", "TestSupport"]
         ),
         .testTarget(name: "ComplexityTests", dependencies: ["Complexity", "TestSupport"]),
         .testTarget(name: "ClusteringTests", dependencies: ["Clustering", "Compressors", "TestSupport"]),

@@ -53,6 +53,13 @@ enum Zlib {
     /// zlib keeps avail_in in a 32-bit field; larger inputs go in slices of this size.
     static let maximumSlice = 1 << 30
 
+    /// Routes the stream's allocations through `counter`; call before the stream is initialised.
+    static func count(_ stream: UnsafeMutablePointer<z_stream>, in counter: AllocationCounter) {
+        stream.pointee.zalloc = { opaque, items, size in AllocationCounter.from(opaque).allocate(Int(items) * Int(size)) }
+        stream.pointee.zfree = { opaque, pointer in AllocationCounter.from(opaque).free(pointer) }
+        stream.pointee.opaque = counter.opaque
+    }
+
     /// Points `stream` at `input` while `body` runs, then detaches every buffer, so that zlib
     /// never keeps a pointer into memory Swift may free or move.
     static func feeding<T>(_ stream: UnsafeMutablePointer<z_stream>, _ input: UnsafeRawBufferPointer, _ body: () throws -> T) rethrows -> T {
@@ -77,10 +84,13 @@ struct DeflateEncoder: ~Copyable {
     private let stream: UnsafeMutablePointer<z_stream>
     private let copy: UnsafeMutablePointer<z_stream>
     private let output: UnsafeMutableRawBufferPointer
+    /// Held for as long as zlib may call the hooks that point at it.
+    private let counter: AllocationCounter
 
-    init(level: Int, container: CompressorSpec.Container) throws {
+    init(level: Int, container: CompressorSpec.Container, counter: AllocationCounter) throws {
         let stream = UnsafeMutablePointer<z_stream>.allocate(capacity: 1)
         stream.initialize(to: z_stream())
+        Zlib.count(stream, in: counter)
         let code = CZlib_deflateInit2(
             stream, Int32(level), Z_DEFLATED, Zlib.windowBits(for: container), 8, Z_DEFAULT_STRATEGY)
         guard code == Z_OK else {
@@ -89,6 +99,7 @@ struct DeflateEncoder: ~Copyable {
             throw Zlib.error("deflateInit2", code)
         }
         self.stream = stream
+        self.counter = counter
         self.copy = .allocate(capacity: 1)
         self.copy.initialize(to: z_stream())
         self.output = .allocate(byteCount: 64 * 1024, alignment: 16)
@@ -169,10 +180,12 @@ struct DeflateEncoder: ~Copyable {
 struct InflateDecoder: ~Copyable {
     private let stream: UnsafeMutablePointer<z_stream>
     private let compressor: String
+    private let counter: AllocationCounter
 
-    init(container: CompressorSpec.Container, compressor: String) throws {
+    init(container: CompressorSpec.Container, compressor: String, counter: AllocationCounter) throws {
         let stream = UnsafeMutablePointer<z_stream>.allocate(capacity: 1)
         stream.initialize(to: z_stream())
+        Zlib.count(stream, in: counter)
         let code = CZlib_inflateInit2(stream, Zlib.windowBits(for: container))
         guard code == Z_OK else {
             stream.deinitialize(count: 1)
@@ -181,6 +194,7 @@ struct InflateDecoder: ~Copyable {
         }
         self.stream = stream
         self.compressor = compressor
+        self.counter = counter
     }
 
     deinit {
