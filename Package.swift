@@ -7,6 +7,7 @@ let package = Package(
         .library(name: "Compressors", targets: ["Compressors"]),
         .library(name: "Complexity", targets: ["Complexity"]),
         .library(name: "Clustering", targets: ["Clustering"]),
+        .library(name: "Benchmarking", targets: ["Benchmarking"]),
         .executable(name: "kolmo", targets: ["KolmoCLI"]),
     ],
     dependencies: [
@@ -42,12 +43,15 @@ let package = Package(
         ),
         .target(name: "Complexity", dependencies: ["Compressors"]),
         .target(name: "Clustering", dependencies: ["Compressors"]),
+        // `kolmo bench`: compressors measured as estimators of complexity.
+        .target(name: "Benchmarking", dependencies: ["Compressors", "Complexity", "Clustering"]),
         .executableTarget(
             name: "KolmoCLI",
             dependencies: [
                 "Compressors",
                 "Complexity",
                 "Clustering",
+                "Benchmarking",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -59,6 +63,7 @@ let package = Package(
         ),
         .testTarget(name: "ComplexityTests", dependencies: ["Complexity", "TestSupport"]),
         .testTarget(name: "ClusteringTests", dependencies: ["Clustering", "Compressors", "TestSupport"]),
+        .testTarget(name: "BenchmarkingTests", dependencies: ["Benchmarking", "Compressors", "TestSupport"]),
         .testTarget(name: "KolmoCLITests", dependencies: ["KolmoCLI", "Clustering", "TestSupport"]),
     ]
 )

@@ -204,14 +204,15 @@ public struct Compressor: ~Copyable {
     }
 
     /// Decompresses a stream this spec wrote; a primed stream needs its `dictionary`.
+    /// Given the `originalCount` of bytes, LZMA2 sizes its decoder's dictionary as the encoder did.
     /// - Throws: ``CompressorError/corruptStream(compressor:detail:)`` for a damaged stream.
-    public func decompressed(_ data: [UInt8], dictionary: [UInt8] = []) throws -> [UInt8] {
+    public func decompressed(_ data: [UInt8], dictionary: [UInt8] = [], originalCount: Int? = nil) throws -> [UInt8] {
         try data.withUnsafeBytes { input in
             try dictionary.withUnsafeBytes { dict in
                 // A stream of n bytes decompresses to at least n / 1032 bytes for deflate and far
                 // more for LZMA; the decoder's dictionary must cover what the encoder used,
-                // so size it as the encoder would for the largest possible output.
-                try decode(input, dictionary: dict, expectedBytes: Int(UInt32.max))
+                // so without the count size it as the encoder would for the largest possible output.
+                try decode(input, dictionary: dict, expectedBytes: originalCount ?? Int(UInt32.max))
             }
         }
     }
