@@ -100,14 +100,9 @@ struct Bzip2Encoder: ~Copyable {
 
     /// Compresses `input` as the next part of the stream; with `finish`, ends the stream.
     func compress(_ input: UnsafeRawBufferPointer, finish: Bool, into sink: (UnsafeRawBufferPointer) -> Void) throws {
-        var remaining = input
-        repeat {
-            let slice = UnsafeRawBufferPointer(rebasing: remaining.prefix(Bzip2.maximumSlice))
-            remaining = UnsafeRawBufferPointer(rebasing: remaining.dropFirst(slice.count))
-            let last = finish && remaining.isEmpty
-            if slice.isEmpty && !last { continue }
+        try forEachSlice(of: input, atMost: Bzip2.maximumSlice, finish: finish) { slice, last in
             try Bzip2.feeding(stream, slice) { try drive(finish: last, into: sink) }
-        } while !remaining.isEmpty
+        }
     }
 
     private func drive(finish: Bool, into sink: (UnsafeRawBufferPointer) -> Void) throws {

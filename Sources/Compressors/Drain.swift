@@ -12,3 +12,19 @@ func drain(
         if ended { return result }
     }
 }
+
+/// Calls `body` with `input` in slices of at most `maximum` bytes, for libraries that keep
+/// lengths in 32 bits, and whether each slice is the last of a finishing call. An empty input
+/// still gets one call when it finishes the stream.
+func forEachSlice(
+    of input: UnsafeRawBufferPointer, atMost maximum: Int, finish: Bool, _ body: (UnsafeRawBufferPointer, Bool) throws -> Void
+) rethrows {
+    var remaining = input
+    repeat {
+        let slice = UnsafeRawBufferPointer(rebasing: remaining.prefix(maximum))
+        remaining = UnsafeRawBufferPointer(rebasing: remaining.dropFirst(slice.count))
+        let last = finish && remaining.isEmpty
+        if slice.isEmpty && !last { continue }
+        try body(slice, last)
+    } while !remaining.isEmpty
+}

@@ -145,14 +145,9 @@ struct DeflateEncoder: ~Copyable {
         _ stream: UnsafeMutablePointer<z_stream>, _ output: UnsafeMutableRawBufferPointer,
         _ input: UnsafeRawBufferPointer, finish: Bool, into sink: (UnsafeRawBufferPointer) -> Void
     ) throws {
-        var remaining = input
-        repeat {
-            let slice = UnsafeRawBufferPointer(rebasing: remaining.prefix(Zlib.maximumSlice))
-            remaining = UnsafeRawBufferPointer(rebasing: remaining.dropFirst(slice.count))
-            let last = finish && remaining.isEmpty
-            if slice.isEmpty && !last { continue }
+        try forEachSlice(of: input, atMost: Zlib.maximumSlice, finish: finish) { slice, last in
             try Zlib.feeding(stream, slice) { try drive(stream, output, finish: last, into: sink) }
-        } while !remaining.isEmpty
+        }
     }
 
     private static func drive(
