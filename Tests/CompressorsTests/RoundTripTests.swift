@@ -8,7 +8,7 @@ import Testing
     @Test(arguments: everySpec)
     func seededRandomBytesComeBack(spec: CompressorSpec) throws {
         let verifying = try Compressor(spec, verify: true)
-        for input in Self.randomInputs {
+        for input in Self.randomInputs where !isSlow(spec) || input.count < 100_000 {
             let stream = try verifying.compressed(input)
             #expect(try verifying.decompressed(stream) == input)
             // Verification is invisible in the numbers.
@@ -19,7 +19,7 @@ import Testing
     @Test(.needsCorpora, arguments: everySpec)
     func realTextComesBack(spec: CompressorSpec) throws {
         let verifying = try Compressor(spec, verify: true)
-        for path in Corpus.udhrSample.prefix(spec.extreme ? 4 : 12) + ["genesis/lolcat.txt"] {
+        for path in Corpus.udhrSample.prefix(isSlow(spec) ? 4 : 12) + (isSlow(spec) ? [] : ["genesis/lolcat.txt"]) {
             let text = try Corpus.bytes(path)
             #expect(try verifying.decompressed(verifying.compressed(text)) == text)
             _ = try verifying.compressedSize(of: text, followedBy: text)
