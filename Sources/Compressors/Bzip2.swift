@@ -145,12 +145,12 @@ struct Bzip2Decoder: ~Copyable {
         stream.deallocate()
     }
 
-    func decompress(_ input: UnsafeRawBufferPointer) throws -> [UInt8] {
+    func decompress(_ input: UnsafeRawBufferPointer, expectedBytes: Int?) throws -> [UInt8] {
         guard input.count <= Bzip2.maximumSlice else {
             throw CompressorError.unsupported(compressor: compressor, reason: "cannot verify a stream of 1 GiB or more")
         }
         return try Bzip2.feeding(stream, input) {
-            try drain(capacity: max(64 * 1024, input.count * 4)) { buffer in
+            try drain(capacity: outputCapacity(expectedBytes: expectedBytes, input: input)) { buffer in
                 stream.pointee.next_out = buffer.baseAddress!.assumingMemoryBound(to: CChar.self)
                 stream.pointee.avail_out = UInt32(buffer.count)
                 let code = BZ2_bzDecompress(stream)

@@ -268,17 +268,19 @@ public struct Compressor: ~Copyable {
         switch engine {
         case .deflate:
             let decoder = try InflateDecoder(container: spec.container, compressor: spec.description, counter: decoderAllocations)
-            return try decoder.decompress(input, dictionary: UnsafeRawBufferPointer(rebasing: dictionary.suffix(32 * 1024)))
+            return try decoder.decompress(
+                input, dictionary: UnsafeRawBufferPointer(rebasing: dictionary.suffix(32 * 1024)), expectedBytes: expectedBytes)
         case .lzma(let encoder):
             let size = encoder.dictionarySize(forBytes: dictionary.count + expectedBytes)
             let decoder = try LZMADecoder(
                 preset: spec.level, extreme: spec.extreme, container: spec.container,
                 dictionarySize: Int(size), dictionary: dictionary, compressor: spec.description, counter: decoderAllocations)
-            return try decoder.decompress(input)
+            return try decoder.decompress(input, expectedBytes: expectedBytes)
         case .bzip2:
-            return try Bzip2Decoder(compressor: spec.description, counter: decoderAllocations).decompress(input)
+            return try Bzip2Decoder(compressor: spec.description, counter: decoderAllocations).decompress(input, expectedBytes: expectedBytes)
         case .zstd:
-            return try ZstdDecoder(compressor: spec.description, counter: decoderAllocations).decompress(input, dictionary: dictionary)
+            return try ZstdDecoder(compressor: spec.description, counter: decoderAllocations)
+                .decompress(input, dictionary: dictionary, expectedBytes: expectedBytes)
         }
     }
 

@@ -223,9 +223,9 @@ struct LZMADecoder: ~Copyable {
         allocator.deallocate()
     }
 
-    func decompress(_ input: UnsafeRawBufferPointer) throws -> [UInt8] {
+    func decompress(_ input: UnsafeRawBufferPointer, expectedBytes: Int?) throws -> [UInt8] {
         try LZMA.feeding(stream, input) {
-            try drain(capacity: max(64 * 1024, input.count * 4)) { buffer in
+            try drain(capacity: outputCapacity(expectedBytes: expectedBytes, input: input)) { buffer in
                 stream.pointee.next_out = buffer.baseAddress!.assumingMemoryBound(to: UInt8.self)
                 stream.pointee.avail_out = buffer.count
                 let code = lzma_code(stream, LZMA_FINISH)

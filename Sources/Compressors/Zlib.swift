@@ -199,7 +199,7 @@ struct InflateDecoder: ~Copyable {
     }
 
     /// Decompresses one whole stream; a raw stream that was primed needs the same `dictionary`.
-    func decompress(_ input: UnsafeRawBufferPointer, dictionary: UnsafeRawBufferPointer) throws -> [UInt8] {
+    func decompress(_ input: UnsafeRawBufferPointer, dictionary: UnsafeRawBufferPointer, expectedBytes: Int?) throws -> [UInt8] {
         if let base = dictionary.baseAddress, !dictionary.isEmpty {
             try Zlib.call("inflateSetDictionary") {
                 inflateSetDictionary(stream, base.assumingMemoryBound(to: Bytef.self), uInt(dictionary.count))
@@ -209,7 +209,7 @@ struct InflateDecoder: ~Copyable {
             throw CompressorError.unsupported(compressor: compressor, reason: "cannot verify a stream of 1 GiB or more")
         }
         return try Zlib.feeding(stream, input) {
-            try drain(capacity: max(64 * 1024, input.count * 4)) { buffer in
+            try drain(capacity: outputCapacity(expectedBytes: expectedBytes, input: input)) { buffer in
                 stream.pointee.next_out = buffer.baseAddress!.assumingMemoryBound(to: Bytef.self)
                 stream.pointee.avail_out = uInt(buffer.count)
                 let code = inflate(stream, Z_NO_FLUSH)

@@ -136,7 +136,7 @@ struct ZstdDecoder: ~Copyable {
     /// A frame that records its content size (as Kolmo's do) is decoded in one call into an
     /// array of that size, as Python's zstandard module does; streaming would pass every byte
     /// through a window buffer of up to 128 MiB, which halves the speed at level 19.
-    func decompress(_ input: UnsafeRawBufferPointer, dictionary: UnsafeRawBufferPointer) throws -> [UInt8] {
+    func decompress(_ input: UnsafeRawBufferPointer, dictionary: UnsafeRawBufferPointer, expectedBytes: Int?) throws -> [UInt8] {
         if let base = dictionary.baseAddress, !dictionary.isEmpty {
             try Zstd.call("ZSTD_DCtx_refPrefix") { ZSTD_DCtx_refPrefix(context, base, dictionary.count) }
         }
@@ -154,7 +154,7 @@ struct ZstdDecoder: ~Copyable {
             return output
         }
         var source = ZSTD_inBuffer(src: input.baseAddress, size: input.count, pos: 0)
-        return try drain(capacity: max(64 * 1024, input.count * 4)) { buffer in
+        return try drain(capacity: outputCapacity(expectedBytes: expectedBytes, input: input)) { buffer in
             var target = ZSTD_outBuffer(dst: buffer.baseAddress, size: buffer.count, pos: 0)
             let result = ZSTD_decompressStream(context, &target, &source)
             if ZSTD_isError(result) != 0 {
