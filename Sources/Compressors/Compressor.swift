@@ -290,7 +290,7 @@ public struct Compressor: ~Copyable {
                 compressor: spec.description,
                 reason: "bzip2 has no preset dictionary, so C(y|x) cannot be primed; estimate it by the difference C(xy) - C(x)")
         }
-        guard spec.container == .raw else {
+        guard spec.canBePrimed else {
             throw CompressorError.unsupported(
                 compressor: spec.description,
                 reason: "only raw streams (deflate, lzma, zstd) can be primed with a dictionary, not the \(spec.container.rawValue) container")

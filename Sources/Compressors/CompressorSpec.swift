@@ -176,6 +176,12 @@ public struct CompressorSpec: Hashable, Sendable {
         }
     }
 
+    /// Whether C(y|x) can be measured by priming: raw deflate, raw LZMA2 and zstd have preset
+    /// dictionaries; the containers and bzip2 do not.
+    public var canBePrimed: Bool {
+        container == .raw && algorithm != .bzip2
+    }
+
     private static func text(algorithm: Algorithm, container: Container, level: Int, extreme: Bool) -> String {
         let name = container == .raw ? algorithm.rawValue : container.rawValue
         return "\(name):\(level)\(extreme ? "e" : "")"

@@ -86,7 +86,7 @@ let representativeSpecs = everySpec.filter { spec in
             randomBytes(count: 40_000, seed: 5), try Corpus.bytes("udhr/cmn_hans.txt"), try Corpus.bytes("udhr/eng.txt"),
         ]
         for (index, input) in inputs.enumerated() {
-            if spec.container == .raw && spec.algorithm != .bzip2 {
+            if spec.canBePrimed {
                 _ = try reused.primedSize(of: input, dictionary: inputs[(index + 1) % inputs.count])
             }
             let fresh = try Compressor(spec)
