@@ -75,6 +75,9 @@ extension Kolmo {
                 throw BenchError.nothingToMeasure(paths.joined(separator: ", "))
             }
             let groups = try labels.map { try LabelTable.groups(of: items.map(\.label), path: $0, column: labelColumn!) }
+            // Opened before measuring, so that an unwritable path fails at once.
+            let pictures = try [(plot, BenchmarkCharts.ratioAgainstSpeed), (curvePlot, BenchmarkCharts.selfDistanceCurves)]
+                .compactMap { path, draw in try path.map { (try OutputFile(path: $0), draw) } }
             let benchmark = CodecBenchmark(minimumRuns: minRuns, minimumSeconds: minSeconds, largestPrefix: largestPrefix)
             let files = items.map(\.bytes)
             var reports: [CodecReport] = []
@@ -93,10 +96,8 @@ extension Kolmo {
             case .csv: try out.write(table.csv())
             case .json: try out.write(table.json().rendered() + "\n")
             }
-            for (path, picture) in [(plot, BenchmarkCharts.ratioAgainstSpeed), (curvePlot, BenchmarkCharts.selfDistanceCurves)] {
-                guard let path else { continue }
-                let file = try OutputFile(path: path)
-                try file.write(picture(reports))
+            for (file, draw) in pictures {
+                try file.write(draw(reports))
                 try file.commit()
             }
             try out.commit()

@@ -77,4 +77,21 @@ import Testing
         #expect(unlabelled.status != 0)
         #expect(unlabelled.standardError.contains("no row for empty"), "\(unlabelled.standardError)")
     }
+
+    /// An unwritable picture fails before any measuring, and bad options exit 64 with the reason.
+    @Test func unwritablePlotsAndBadOptionsFailAtOnce() throws {
+        let unwritable = try run(kolmoExecutable, ["bench", Self.files[0], "--plot", "/nonexistent-folder/speed.svg"])
+        #expect(unwritable.status == 1)
+        #expect(unwritable.standardError.contains("/nonexistent-folder/speed.svg: cannot write here"))
+        #expect(unwritable.standardOutput.isEmpty)
+        for (arguments, reason) in [
+            (["--min-runs", "0"], "--min-runs must be at least 1"),
+            (["--largest-prefix", "100"], "--largest-prefix must be at least 1024 bytes"),
+            (["--labels", "x.tsv"], "--labels and --label-column go together"),
+        ] {
+            let result = try run(kolmoExecutable, ["bench", Self.files[0]] + arguments)
+            #expect(result.status == 64)
+            #expect(result.standardError.contains(reason), "\(result.standardError)")
+        }
+    }
 }
