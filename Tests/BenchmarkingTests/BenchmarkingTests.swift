@@ -112,3 +112,28 @@ import Testing
         #expect(report.decompressionMemory == fresh.decoderAllocations.peakBytes)
     }
 }
+
+@Suite struct CompressorListTests {
+    @Test func allIsEveryLevelOfTheFourCodecs() throws {
+        let all = try CodecBenchmark.compressors(parsing: "all")
+        #expect(all.count == 9 + 10 + 9 + 22)
+        #expect(Set(all).count == all.count)
+        #expect(all.first?.description == "deflate:1" && all.last?.description == "zstd:22")
+        #expect(try CodecBenchmark.compressors(parsing: "deflate:9, zstd").map(\.description) == ["deflate:9", "zstd:19"])
+        #expect(CodecBenchmark.defaultCompressors.count == 13)
+    }
+
+    @Test(arguments: [
+        ("", "expected a comma-separated list"),
+        ("lzma:9,", "expected a comma-separated list"),
+        ("lzma:9,lzma", "lzma:9 is named twice"),
+        ("zstd:0", "zstd levels are 1 to 22"),
+    ])
+    func badListsAreRefusedWithTheirReason(text: String, reason: String) {
+        #expect {
+            try CodecBenchmark.compressors(parsing: text)
+        } throws: { error in
+            String(describing: error).contains(reason)
+        }
+    }
+}
