@@ -106,7 +106,7 @@ extension Kolmo {
             if evaluate {
                 let missing = names.indices.filter { groups[$0] == nil }.map { names[$0] }
                 guard missing.isEmpty else {
-                    throw MatrixFileError(path: labels!, line: nil, problem: "no row for \(missing.prefix(5).joined(separator: ", "))\(missing.count > 5 ? " and \(missing.count - 5) more" : "")")
+                    throw FileProblem(path: labels!, line: nil, problem: "no row for \(missing.prefix(5).joined(separator: ", "))\(missing.count > 5 ? " and \(missing.count - 5) more" : "")")
                 }
                 let result = Evaluation(tree: tree, labels: groups.map { $0! })
                 evaluation = result
