@@ -42,7 +42,10 @@ enum StudyReport {
         let n = result.size
         func bytes(_ value: Double) -> String { String(format: "%.1f", value) }
         func percent(_ value: Double) -> String { String(format: "%.1f%%", value * 100) }
-        func row(_ cells: [String]) -> String { "| " + cells.joined(separator: " | ") + " |\n" }
+        // A '|' inside a cell would end it: Markdown tables need it escaped.
+        func row(_ cells: [String]) -> String {
+            "| " + cells.map { $0.replacingOccurrences(of: "|", with: "\\|") }.joined(separator: " | ") + " |\n"
+        }
         var text = """
             # Joint compression against conditional compression: \(title)
 
@@ -111,7 +114,9 @@ enum StudyReport {
         if !result.relativeChainRuleGap.translations.isEmpty {
             let t = Distribution(result.relativeChainRuleGap.translations), o = result.relativeChainRuleGap.others.isEmpty ? nil : Distribution(result.relativeChainRuleGap.others)
             lines.append("The chain rule C(xy) = C(x) + C(y|x) is off by \(percent(t.mean)) of C(xy) on average for translations"
-                + (o.map { " and \(percent($0.mean)) for other pairs" } ?? "") + ": a positive gap means the primed compressor did better than continuing the stream.")
+                + (o.map { " and \(percent($0.mean)) for other pairs" } ?? "") + (t.mean < 0
+                    ? ": continuing one stream through x and y costs less than priming with x, whose models start cold."
+                    : ": priming with x costs less than continuing one stream through x and y."))
         }
         let contexts = Dictionary(uniqueKeysWithValues: result.conditioning.map { ($0.kind, $0) })
         if let x = contexts[.translation], let rest = contexts[.datasetWithoutTranslation], let all = contexts[.dataset] {
