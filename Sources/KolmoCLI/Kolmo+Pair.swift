@@ -1,5 +1,6 @@
 import ArgumentParser
 import Complexity
+import Compressors
 import Foundation
 import Pairing
 
@@ -35,6 +36,13 @@ extension Kolmo {
 
         @OptionGroup var matrixOptions: MatrixOptions
 
+        @Option(
+            help: ArgumentHelp(
+                "Also score with this compressor (repeatable): each compressor's costs are standardised and summed.",
+                valueName: "name[:level]"),
+            transform: { try CompressorSpec(parsing: $0) })
+        var ensemble: [CompressorSpec] = []
+
         @Option(help: "A TSV of (x name, y name) rows after a header, instead of pairing by file name.")
         var truth: String?
 
@@ -55,6 +63,7 @@ extension Kolmo {
 
         func validate() throws {
             if permutations < 0 { throw ValidationError("--permutations must be at least 0") }
+            if score == .length && !ensemble.isEmpty { throw ValidationError("--score length uses no compressor: --ensemble does not apply") }
         }
 
         func run() throws {
@@ -64,10 +73,11 @@ extension Kolmo {
                 compressor: options.compressor, order: matrixOptions.order, jobs: matrixOptions.jobs, verify: options.verify)
             let n = inputs.x.count
             let quantities = score.quantities(order: matrixOptions.order)
+            let passes = quantities.count * (1 + ensemble.count)
             let progress = Progress.wanted(quiet: quiet) && !quantities.isEmpty
-                ? Progress(totalPairs: n * n * quantities.count, rows: n * quantities.count) : nil
+                ? Progress(totalPairs: n * n * passes, rows: n * passes) : nil
             if let progress { builder.progress = { progress.advance($0) } }
-            let pairing = TranslationPairing(builder: builder, score: score, seed: seed, permutations: permutations)
+            let pairing = TranslationPairing(builder: builder, score: score, seed: seed, permutations: permutations, ensemble: ensemble)
             let report = try pairing.run(x: inputs.x.map(\.bytes), y: inputs.y.map(\.bytes), truth: inputs.truth)
             progress?.finish()
 
@@ -96,25 +106,27 @@ enum PairFormat: String, ExpressibleByArgument, CaseIterable {
 
 /// The pairing report as text, TSV and JSON.
 enum PairText {
-    static let metricNames = ["assignment", "greedy", "top-1", "top-5", "MRR"]
-
     static func list(_ values: PairingMetrics.Values) -> [Double] {
         [values.assignment, values.greedy, values.top1, values.top5, values.meanReciprocalRank]
     }
 
     static func summary(_ report: PairingReport, names: (x: [String], y: [String]), permutations: Int) -> String {
-        func percent(_ value: Double) -> String { String(format: "%.1f%%", value * 100) }
+        // Accuracies as percentages; the mean reciprocal rank as the number it is.
+        func cells(_ values: PairingMetrics.Values) -> [String] {
+            list(values).dropLast().map { String(format: "%.1f%%", $0 * 100) } + [String(format: "%.3f", values.meanReciprocalRank)]
+        }
         let correct = report.matches.count(where: \.correct)
         var rows = [["", "assignment", "greedy", "top-1", "top-5", "MRR"]]
-        rows.append(["\(report.score.rawValue) (\(report.compressor))"] + list(report.metrics).map(percent))
-        rows.append(["length baseline"] + list(report.lengthBaseline).map(percent))
-        rows.append(["chance"] + list(report.chance).map(percent))
+        let compressors = ([report.compressor] + report.ensemble).map(\.description).joined(separator: " + ")
+        rows.append([report.score == .length ? "length" : "\(report.score.rawValue) (\(compressors))"] + cells(report.metrics))
+        rows.append(["length baseline"] + cells(report.lengthBaseline))
+        rows.append(["chance"] + cells(report.chance))
         if permutations > 0 {
             rows.append(["p-value (\(permutations) permutations)"] + list(report.pValues).map { String(format: "%.2g", $0) })
         }
         return """
             \(report.size) pairs, score \(report.score.rawValue)\(report.score == .ncd || report.score == .mutual ? " (order \(report.order))" : ""), \
-            compressor \(report.compressor): \(correct) of \(report.size) paired correctly
+            compressor \(([report.compressor] + report.ensemble).map(\.description).joined(separator: " + ")): \(correct) of \(report.size) paired correctly
             \(Output.table(rows))
 
             """
@@ -138,6 +150,7 @@ enum PairText {
             ("score", .string(report.score.rawValue)),
             ("order", .string(report.order.rawValue)),
             ("compressor", .string(report.compressor.description)),
+            ("ensemble", .array(report.ensemble.map { .string($0.description) })),
             ("pairs", .int(report.size)),
             ("metrics", metrics(report.metrics)),
             ("length_baseline", metrics(report.lengthBaseline)),

@@ -12,28 +12,54 @@ public struct TranslationPairing: Sendable {
     public var seed: UInt64
     /// Random pairings drawn for the p-values.
     public var permutations: Int
+    /// More compressors whose evidence is added to the builder's: each compressor's costs are
+    /// standardised over the whole matrix (mean 0, standard deviation 1) and summed, so that
+    /// no compressor weighs more for using bigger numbers.
+    public var ensemble: [CompressorSpec]
 
-    public init(builder: DistanceMatrixBuilder, score: PairingScore = .ncd, seed: UInt64 = 1, permutations: Int = 10_000) {
+    public init(
+        builder: DistanceMatrixBuilder, score: PairingScore = .ncd, seed: UInt64 = 1, permutations: Int = 10_000,
+        ensemble: [CompressorSpec] = []
+    ) {
         self.builder = builder
         self.score = score
         self.seed = seed
         self.permutations = permutations
+        self.ensemble = ensemble
     }
 
     /// - Parameters:
     ///   - truth: for each x, the index of its translation in `y` (a permutation).
     public func run(x: [[UInt8]], y: [[UInt8]], truth: [Int]) throws -> PairingReport {
         let shuffled = try ShuffledPairs(x: x, y: y, truth: truth, seed: seed)
-        let sizes = try builder.pairwiseSizes(rows: shuffled.x, columns: shuffled.y, computing: score.quantities(order: builder.order))
-        return report(shuffled, sizes: sizes)
-    }
-
-    /// The report from sizes already computed on `shuffled` (which the study reuses).
-    func report(_ shuffled: ShuffledPairs, sizes: PairwiseSizes) -> PairingReport {
-        let n = shuffled.x.count
+        let quantities = score.quantities(order: builder.order)
+        let sizes = try builder.pairwiseSizes(rows: shuffled.x, columns: shuffled.y, computing: quantities)
         let lengths = (shuffled.x.map(\.count), shuffled.y.map(\.count))
         let values = score.values(sizes, order: builder.order, rowLengths: lengths.0, columnLengths: lengths.1)
-        let cost = score.costs(values)
+        guard !ensemble.isEmpty else { return report(shuffled, sizes: sizes, values: values, cost: score.costs(values)) }
+        var cost = Self.standardized(score.costs(values))
+        for spec in ensemble {
+            var other = builder
+            other.compressor = spec
+            let otherSizes = try other.pairwiseSizes(rows: shuffled.x, columns: shuffled.y, computing: quantities)
+            let otherCost = Self.standardized(score.costs(score.values(otherSizes, order: builder.order, rowLengths: lengths.0, columnLengths: lengths.1)))
+            cost = zip(cost, otherCost).map(+)
+        }
+        return report(shuffled, sizes: sizes, values: values, cost: cost)
+    }
+
+    /// (c - mean) / standard deviation; constant costs stay constant (all zero).
+    static func standardized(_ cost: [Double]) -> [Double] {
+        let mean = cost.reduce(0, +) / Double(cost.count)
+        let deviation = (cost.reduce(0) { $0 + ($1 - mean) * ($1 - mean) } / Double(cost.count)).squareRoot()
+        return cost.map { deviation > 0 ? ($0 - mean) / deviation : 0 }
+    }
+
+    /// The report from the sizes computed on `shuffled`, the pairs' values (printed) and the
+    /// costs the pairing minimises.
+    func report(_ shuffled: ShuffledPairs, sizes: PairwiseSizes, values: [Double], cost: [Double]) -> PairingReport {
+        let n = shuffled.x.count
+        let lengths = (shuffled.x.map(\.count), shuffled.y.map(\.count))
         let evaluation = PairingEvaluation(cost: cost, size: n, truth: shuffled.truth)
         let lengthCost = PairingScore.length.values(sizes, order: builder.order, rowLengths: lengths.0, columnLengths: lengths.1)
         let lengthEvaluation = PairingEvaluation(cost: lengthCost, size: n, truth: shuffled.truth)
@@ -45,7 +71,7 @@ public struct TranslationPairing: Sendable {
         }
         matches.sort { $0.x < $1.x }
         return PairingReport(
-            score: score, order: builder.order, compressor: builder.compressor, size: n,
+            score: score, order: builder.order, compressor: builder.compressor, ensemble: ensemble, size: n,
             metrics: evaluation.metrics.values,
             pValues: evaluation.pValues(cost: cost, permutations: permutations, seed: seed &+ 1),
             lengthBaseline: lengthEvaluation.metrics.values,
@@ -63,7 +89,7 @@ public struct PairingReport: Hashable, Sendable {
         public let x: Int
         /// Index in Y (as given, not shuffled).
         public let y: Int
-        /// The pair's score (its natural value, not the cost).
+        /// The pair's score with the first compressor (its natural value, not the cost).
         public let score: Double
         public let correct: Bool
         /// Rank of x's true translation among all of Y (1 = best).
@@ -75,6 +101,8 @@ public struct PairingReport: Hashable, Sendable {
     public let score: PairingScore
     public let order: ConcatenationOrder
     public let compressor: CompressorSpec
+    /// The compressors whose standardised costs were added to `compressor`'s.
+    public let ensemble: [CompressorSpec]
     public let size: Int
     public let metrics: PairingMetrics.Values
     public let pValues: PairingMetrics.Values
