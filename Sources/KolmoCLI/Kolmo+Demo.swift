@@ -31,8 +31,11 @@ extension Kolmo {
             transform: { try CompressorSpec(parsing: $0) })
         var compressor: CompressorSpec = .default
 
-        @Option(help: "Pages per language document in the tree.")
-        var treePages = 40
+        @Option(help: "The most pages in each language's document for the tree.")
+        var treePages = 20
+
+        @Option(help: "Languages are left out of the tree until this many pages are shared by all that remain.")
+        var minimumPages = 15
 
         @Option(help: "Pages paired per language.")
         var pairPages = 30
@@ -54,11 +57,12 @@ extension Kolmo {
             try FileManager.default.createDirectory(atPath: output, withIntermediateDirectories: true)
             var files: [String] = []
 
-            // (1) The languages, clustered.
-            let (languages, pages) = corpus.sharedPages(minimumPages: min(treePages, 20))
-            let chosen = Array(pages.prefix(treePages))
-            say("1. Clustering \(languages.count) languages, one document each of the same \(chosen.count) pages, with \(compressor)")
-            let documents = try languages.map { code in try chosen.flatMap { try corpus.page($0, in: code) } }
+            // (1) The languages, clustered: one document per language, of the same pages.
+            let (languages, shared, left) = corpus.sharedPages(minimum: minimumPages, englishAtMost: Self.largestPage)
+            let chosen = Array(shared.prefix(treePages))
+            say("1. Clustering \(languages.count) languages, one document each of the same \(chosen.count) pages, with \(compressor)"
+                + (left.isEmpty ? "" : " (left out, for want of the pages most languages have: \(left.map(corpus.name).joined(separator: ", ")))"))
+            let documents = try corpus.translatedText(of: chosen, in: languages)
             var builder = DistanceMatrixBuilder(compressor: compressor, order: .mean, symmetric: true, jobs: jobs)
             let progress = progressBar(pairs: builder.concatenationCount(rows: languages.count, columns: nil), rows: languages.count)
             if let progress { builder.progress = { progress.advance($0) } }
@@ -97,7 +101,7 @@ extension Kolmo {
             var summaryRows: [String] = []
             var pairBuilder = DistanceMatrixBuilder(compressor: compressor, order: .mean, jobs: jobs)
             for code in corpus.translated {
-                let common = Array(corpus.pages(in: code).filter(corpus.pages(in: "eng").contains).prefix(pairPages))
+                let common = Array(corpus.pages(in: code, englishAtMost: Self.largestPage).prefix(pairPages))
                 guard common.count >= 2 else { continue }
                 let x = try common.map { try corpus.page($0, in: "eng") }
                 let y = try common.map { try corpus.page($0, in: code) }
@@ -121,7 +125,7 @@ extension Kolmo {
             let markdown = """
                 # kolmo demo
 
-                Compressor \(compressor); \(languages.count) languages; documents of \(chosen.count) pages each.
+                Compressor \(compressor); \(languages.count) languages; documents of the same \(chosen.count) pages.
 
                 ## The languages, clustered
 
@@ -143,6 +147,9 @@ extension Kolmo {
         }
 
         static func percent(_ value: Double) -> String { String(format: "%.1f%%", value * 100) }
+
+        /// Pages whose English original is longer are left out of both parts (bash.1 is over 300 KB).
+        static let largestPage = 16_384
 
         private func path(_ name: String) -> String { (output as NSString).appendingPathComponent(name) }
 
@@ -178,12 +185,14 @@ struct ManPageCorpus {
     /// Language codes other than English that have pages, in code order.
     let translated: [String]
     private let pageLists: [String: [String]]
+    private let englishSizes: [String: Int]
 
     init(data: String, fetchIfMissing: Bool, say: (String) -> Void) throws {
         let root = (data as NSString).appendingPathComponent("corpora/manpages")
         self.root = root
         let manifest = (root as NSString).appendingPathComponent("MANIFEST.tsv")
         if !FileManager.default.fileExists(atPath: manifest) {
+            guard fetchIfMissing else { throw FileProblem(path: manifest, problem: "missing; run \(data)/fetch first") }
             let fetch = (data as NSString).appendingPathComponent("fetch")
             guard FileManager.default.isExecutableFile(atPath: fetch) else {
                 throw FileProblem(path: fetch, problem: "not found; run kolmo demo from the Kolmo package root, or give --data DIR")
@@ -224,36 +233,77 @@ struct ManPageCorpus {
             throw FileProblem(path: root, problem: "no English pages in eng/; run \(data)/fetch --force")
         }
         pageLists = lists
+        englishSizes = Dictionary(uniqueKeysWithValues: try lists["eng"]!.map { page in
+            let attributes = try FileManager.default.attributesOfItem(atPath: (root as NSString).appendingPathComponent("eng/\(page)"))
+            return (page, (attributes[.size] as? NSNumber)?.intValue ?? 0)
+        })
         translated = codes.filter { $0 != "eng" && !(lists[$0] ?? []).isEmpty }
     }
 
     func pages(in code: String) -> [String] { pageLists[code] ?? [] }
 
+    /// The pages of `code` whose English original is at most `limit` bytes, so that a few dozen
+    /// of them make documents of a predictable size (bash.1 alone is over 300 KB).
+    func pages(in code: String, englishAtMost limit: Int) -> [String] {
+        pages(in: code).filter { (englishSizes[$0] ?? .max) <= limit }
+    }
+
     func name(of code: String) -> String { labels[code]?.language ?? code }
+
+    /// English and the languages that, together, have at least `minimum` pages in common (of
+    /// those whose English original is at most `limit` bytes), and those pages in name order.
+    /// While too few pages are shared, the language that has the fewest of the 40 pages most
+    /// languages have is left out (ties: the later code); at least 3 translations stay.
+    func sharedPages(minimum: Int, englishAtMost limit: Int) -> (languages: [String], pages: [String], left: [String]) {
+        let pageSets = Dictionary(uniqueKeysWithValues: (["eng"] + translated).map { ($0, Set(pages(in: $0, englishAtMost: limit))) })
+        func common(_ codes: [String]) -> Set<String> {
+            codes.reduce(pageSets["eng"]!) { $0.intersection(pageSets[$1]!) }
+        }
+        var codes = translated
+        var left: [String] = []
+        while common(codes).count < minimum && codes.count > 3 {
+            var frequency: [String: Int] = [:]
+            for code in codes { for page in pageSets[code]! { frequency[page, default: 0] += 1 } }
+            let popular = frequency.sorted { ($0.value, $1.key) > ($1.value, $0.key) }.prefix(40).map(\.key)
+            let worst = codes.min { a, b in
+                (popular.count { pageSets[a]!.contains($0) }, b) < (popular.count { pageSets[b]!.contains($0) }, a)
+            }!
+            codes.removeAll { $0 == worst }
+            left.append(worst)
+        }
+        return (["eng"] + codes, common(codes).sorted(), left)
+    }
+
+    /// One document per language: its versions of `pages`, without the lines that are left
+    /// untranslated. A translated page keeps whatever its translators did not translate (option
+    /// names, examples, whole paragraphs of an unfinished translation) verbatim from English, which
+    /// would make the languages look alike for a reason that has nothing to do with language. So a
+    /// line is dropped from a translation when the English page has it, and from English when a
+    /// translation has it.
+    func translatedText(of pages: [String], in languages: [String]) throws -> [[UInt8]] {
+        var documents = [[UInt8]](repeating: [], count: languages.count)
+        for page in pages {
+            let versions = try languages.map { try lines(of: self.page(page, in: $0)) }
+            let english = Set(versions[languages.firstIndex(of: "eng") ?? 0])
+            var keptInTranslations = Set<Substring>()
+            for (index, code) in languages.enumerated() where code != "eng" {
+                keptInTranslations.formUnion(versions[index].filter { english.contains($0) })
+            }
+            for (index, code) in languages.enumerated() {
+                let drop = code == "eng" ? keptInTranslations : english
+                let kept = versions[index].filter { !drop.contains($0) }
+                documents[index] += Array((kept.joined(separator: "\n") + "\n").utf8)
+            }
+        }
+        return documents
+    }
+
+    private func lines(of bytes: [UInt8]) -> [Substring] {
+        String(decoding: bytes, as: UTF8.self).split(separator: "\n").map { $0.drop { $0 == " " } }.filter { !$0.isEmpty }
+    }
 
     func page(_ page: String, in code: String) throws -> [UInt8] {
         var reader = InputReader(allowsBinary: false)
         return try reader.read((root as NSString).appendingPathComponent("\(code)/\(page)")).bytes
-    }
-
-    /// Languages (English first) and the pages all of them have. While fewer than
-    /// `minimumPages` are shared, the language whose removal adds the most shared pages is left
-    /// out (ties: the later code), keeping at least 8 languages.
-    func sharedPages(minimumPages: Int) -> (languages: [String], pages: [String]) {
-        func shared(_ codes: [String]) -> [String] {
-            var common = Set(pages(in: "eng"))
-            for code in codes { common.formIntersection(pages(in: code)) }
-            return common.sorted()
-        }
-        var codes = translated
-        while shared(codes).count < minimumPages && codes.count > 8 {
-            let removal = codes.indices.max { a, b in
-                let (ca, cb) = (shared(codes.enumerated().filter { $0.offset != a }.map(\.element)).count,
-                                shared(codes.enumerated().filter { $0.offset != b }.map(\.element)).count)
-                return (ca, a) < (cb, b)
-            }!
-            codes.remove(at: removal)
-        }
-        return (["eng"] + codes, shared(codes))
     }
 }

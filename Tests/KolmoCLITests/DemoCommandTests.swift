@@ -2,6 +2,8 @@ import Foundation
 import TestSupport
 import Testing
 
+@testable import KolmoCLI
+
 /// `kolmo demo` on a stand-in for the fetched corpus: UDHR articles as "pages", in the layout
 /// data/fetch writes (the real corpus needs the network, which tests never use).
 @Suite(.needsCorpora) struct DemoCommandTests {
@@ -43,7 +45,7 @@ import Testing
         let data = try Self.dataFolder()
         defer { try? FileManager.default.removeItem(at: data) }
         let output = data.appendingPathComponent("demo").path
-        let result = try kolmo("demo", "--data", data.path, "--output", output, "--compressor", "deflate:9", "--tree-pages", "7", "--pair-pages", "8")
+        let result = try kolmo("demo", "--data", data.path, "--output", output, "--compressor", "deflate:9", "--tree-pages", "7", "--pair-pages", "8", "--minimum-pages", "7")
         #expect(result.status == 0, "\(result.standardError)")
         // Every language has the 7 pages that Hungarian has too.
         #expect(result.standardError.contains("1. Clustering 8 languages, one document each of the same 7 pages, with deflate:9"))
@@ -61,6 +63,25 @@ import Testing
         }
         let newick = try String(contentsOfFile: output + "/tree.nwk", encoding: .utf8)
         for language in Self.languages { #expect(newick.contains(language.name)) }
+    }
+
+    /// Lines a translation keeps verbatim from English are dropped from it, and from English.
+    @Test func untranslatedLinesAreLeftOutOfTheTreesDocuments() throws {
+        let data = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: data) }
+        let pages = data.appendingPathComponent("corpora/manpages")
+        let versions = ["eng": "NAME\n  ls -l\nlist files\n", "deu": "NAME\n  ls -l\nDateien auflisten\n", "fra": "NOM\nls -l\nlister les fichiers\n"]
+        var table = "code\tlanguage\tfamily\tgenus\n"
+        for (code, text) in versions {
+            try FileManager.default.createDirectory(at: pages.appendingPathComponent(code), withIntermediateDirectories: true)
+            try Data(text.utf8).write(to: pages.appendingPathComponent("\(code)/ls.1.txt"))
+            table += "\(code)\t\(code)\tIndo-European\tGermanic\n"
+        }
+        try Data(table.utf8).write(to: data.appendingPathComponent("languages.tsv"))
+        try Data().write(to: pages.appendingPathComponent("MANIFEST.tsv"))
+        let corpus = try ManPageCorpus(data: data.path, fetchIfMissing: false, say: { _ in })
+        let documents = try corpus.translatedText(of: ["ls.1.txt"], in: ["eng", "deu", "fra"])
+        #expect(documents.map { String(decoding: $0, as: UTF8.self) } == ["list files\n", "Dateien auflisten\n", "NOM\nlister les fichiers\n"])
     }
 
     @Test func aMissingCorpusAndNoFetchScriptIsOneClearError() throws {
