@@ -7,6 +7,7 @@ let package = Package(
         .library(name: "Compressors", targets: ["Compressors"]),
         .library(name: "Complexity", targets: ["Complexity"]),
         .library(name: "Clustering", targets: ["Clustering"]),
+        .library(name: "Classification", targets: ["Classification"]),
         .executable(name: "kolmo", targets: ["KolmoCLI"]),
     ],
     dependencies: [
@@ -32,12 +33,14 @@ let package = Package(
         ),
         .target(name: "Complexity", dependencies: ["Compressors"]),
         .target(name: "Clustering", dependencies: ["Compressors"]),
+        .target(name: "Classification", dependencies: ["Complexity", "Compressors"]),
         .executableTarget(
             name: "KolmoCLI",
             dependencies: [
                 "Compressors",
                 "Complexity",
                 "Clustering",
+                "Classification",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -49,6 +52,7 @@ let package = Package(
         ),
         .testTarget(name: "ComplexityTests", dependencies: ["Complexity", "TestSupport"]),
         .testTarget(name: "ClusteringTests", dependencies: ["Clustering", "Compressors", "TestSupport"]),
+        .testTarget(name: "ClassificationTests", dependencies: ["Classification", "Complexity", "Compressors", "TestSupport"]),
         .testTarget(name: "KolmoCLITests", dependencies: ["KolmoCLI", "Clustering", "TestSupport"]),
     ]
 )
