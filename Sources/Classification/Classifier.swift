@@ -91,7 +91,7 @@ public struct Classifier: Sendable {
     /// - Throws: ``ClassificationError/leakage(test:training:)`` if two items are identical, and
     ///   errors for a fold count out of range or a class of one item.
     public func crossValidate(_ set: LabelledTexts, folds: Int) throws -> ClassificationReport {
-        guard (2...set.count).contains(folds) else { throw ClassificationError.invalidFolds(folds, items: set.count) }
+        guard folds >= 2, folds <= set.count else { throw ClassificationError.invalidFolds(folds, items: set.count) }
         for (name, size) in zip(set.classes, set.classSizes) where size < 2 {
             throw ClassificationError.classTooSmallForFolds(name, items: size)
         }
