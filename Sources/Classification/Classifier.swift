@@ -61,7 +61,7 @@ public struct Classifier: Sendable {
     public var verify: Bool
 
     public init(
-        method: ClassificationMethod = .knn, compressor: CompressorSpec = .default, k: Int = 1,
+        method: ClassificationMethod = .classConditional, compressor: CompressorSpec = .default, k: Int = 1,
         ties: TieBreaking = .nearest, seed: UInt64 = 1, score: ClassScore = .primed,
         order: ConcatenationOrder = .xy, jobs: Int = 1, verify: Bool = false
     ) {

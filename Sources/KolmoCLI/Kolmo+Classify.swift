@@ -35,7 +35,7 @@ extension Kolmo {
         var folds: Int?
 
         @Option(help: "knn (nearest neighbours by NCD) or class (class-conditional compression).")
-        var method: ClassificationMethod = .knn
+        var method: ClassificationMethod = .classConditional
 
         @Option(name: .customLong("k"), help: "Neighbours that vote (knn).")
         var k: Int = 1
@@ -80,6 +80,16 @@ extension Kolmo {
             let classifier = Classifier(
                 method: method, compressor: options.compressor, k: k, ties: ties, seed: seed, score: score,
                 order: matrixOptions.order, jobs: matrixOptions.jobs, verify: options.verify)
+            if method == .classConditional {
+                let window = options.compressor.window
+                var bytes = [Int](repeating: 0, count: training.classes.count)
+                for (item, label) in zip(training.items, training.labels) { bytes[label] += item.count }
+                let cut = bytes.filter { $0 > window }.count
+                if cut > 0 {
+                    Output.warn("\(cut) of \(bytes.count) classes have more training text than \(options.compressor) sees "
+                        + "(\(window) bytes back); only the last \(window) bytes of each were used")
+                }
+            }
             let out = try OutputFile(path: output)
             let start = DispatchTime.now()
             let report: ClassificationReport

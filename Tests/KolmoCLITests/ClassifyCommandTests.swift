@@ -100,6 +100,29 @@ import Testing
         #expect(two.standardError.hasPrefix("classified 20 items in ") && two.standardError.contains("items/s (2 jobs)"))
     }
 
+    @Test func classTextBeyondTheWindowIsCutWithAWarning() throws {
+        let folder = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        var generator = SeededGenerator(seed: 3)
+        for (name, letters) in [("a", Array("abcdefgh")), ("b", Array("stuvwxyz"))] {
+            try FileManager.default.createDirectory(at: folder.appendingPathComponent(name), withIntermediateDirectories: true)
+            // Each class writes words of its own 50-word vocabulary.
+            let words = (0..<50).map { _ in String((0..<Int.random(in: 3...7, using: &generator)).map { _ in letters.randomElement(using: &generator)! }) }
+            for index in 0..<4 {
+                // Class a has 4 x 12,000 bytes, more than deflate's 32,506 in every fold; class b 4 x 1,000.
+                let count = name == "a" ? 12_000 : 1000
+                var text = ""
+                while text.utf8.count < count { text += words.randomElement(using: &generator)! + " " }
+                try Data(text.utf8).write(to: folder.appendingPathComponent("\(name)/\(index).txt"))
+            }
+        }
+        let result = try run(kolmoExecutable, ["classify", "--train", folder.path, "--folds", "4", "--compressor", "deflate:9", "--quiet"])
+        #expect(result.status == 0)
+        #expect(result.standardError == "warning: 1 of 2 classes have more training text than deflate:9 sees (32506 bytes back); "
+            + "only the last 32506 bytes of each were used\n")
+        #expect(result.standardOutput.hasPrefix("accuracy    1.0000"))
+    }
+
     // MARK: Errors
 
     func error(_ files: [String: String], _ arguments: [String]) throws -> String {
