@@ -33,7 +33,7 @@ let package = Package(
         ),
         .target(name: "Complexity", dependencies: ["Compressors"]),
         .target(name: "Clustering", dependencies: ["Compressors"]),
-        .target(name: "Classification", dependencies: ["Complexity", "Compressors"]),
+        .target(name: "Classification", dependencies: ["Complexity", "Clustering", "Compressors"]),
         .executableTarget(
             name: "KolmoCLI",
             dependencies: [

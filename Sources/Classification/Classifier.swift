@@ -1,4 +1,5 @@
 public import Complexity
+import Clustering
 public import Compressors
 
 /// How a test item is classified.
@@ -114,7 +115,7 @@ public struct Classifier: Sendable {
     /// are dealt to folds `0, 1, ...`, continuing where the previous class stopped, so that fold
     /// sizes differ by at most one and each class is spread evenly.
     static func folds(labels: [Int], classCount: Int, count: Int, seed: UInt64) -> [Int] {
-        var generator = SplitMix64(seed: seed)
+        var generator = SplitMix(seed: seed)
         var fold = [Int](repeating: 0, count: labels.count)
         var next = 0
         for c in 0..<classCount {
@@ -145,7 +146,7 @@ public struct Classifier: Sendable {
         switch ties {
         case .nearest: return preferred
         case .random:
-            var generator = SplitMix64(seed: seed ^ (UInt64(truncatingIfNeeded: key) &* 0xD1B5_4A32_D192_ED03))
+            var generator = SplitMix(seed: seed ^ (UInt64(truncatingIfNeeded: key) &* 0xD1B5_4A32_D192_ED03))
             return tied[generator.below(tied.count)]
         }
     }

@@ -248,13 +248,13 @@ struct UnrootedBinaryTree: Sendable {
     }
 }
 
-/// SplitMix64, the chains' seeded generator.
-struct SplitMix: RandomNumberGenerator, Sendable {
+/// SplitMix64 (Steele, Lea and Flood 2014), the chains' seeded generator; also Classification's.
+package struct SplitMix: RandomNumberGenerator, Sendable {
     private var state: UInt64
 
-    init(seed: UInt64) { state = seed }
+    package init(seed: UInt64) { state = seed }
 
-    mutating func next() -> UInt64 {
+    package mutating func next() -> UInt64 {
         state &+= 0x9E37_79B9_7F4A_7C15
         var z = state
         z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
