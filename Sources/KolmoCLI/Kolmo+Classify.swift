@@ -164,14 +164,18 @@ extension Kolmo {
             for (index, prediction) in report.predictions.enumerated() {
                 lines.append([
                     names[index], report.classes[report.truth[index]], report.classes[prediction.predicted],
-                    "\(prediction.score)", prediction.tied.count > 1 ? prediction.tied.map { report.classes[$0] }.joined(separator: ",") : "",
+                    scoreValue(prediction).rendered(), prediction.tied.count > 1 ? prediction.tied.map { report.classes[$0] }.joined(separator: ",") : "",
                 ].joined(separator: "\t"))
             }
             return lines.joined(separator: "\n") + "\n"
         }
 
-        /// What a prediction's score is: the NCD to the nearest member, or the cost in bytes.
-        var scoreHeader: String { method == .knn ? "distance" : "cost_bytes" }
+        /// What a prediction's score is: the NCD to the nearest member, or the cost in --unit.
+        var scoreHeader: String { method == .knn ? "distance" : "cost_\(options.unit.rawValue)" }
+
+        func scoreValue(_ prediction: Prediction) -> JSON {
+            method == .knn ? .number(prediction.score) : .size(options.unit.amount(ofBytes: prediction.score))
+        }
 
         func json(_ report: ClassificationReport, names: [String], training: LabelledTexts) -> JSON {
             let predictions = report.predictions.enumerated().map { index, prediction -> JSON in
@@ -179,7 +183,7 @@ extension Kolmo {
                     ("item", .string(names[index])),
                     ("label", .string(report.classes[report.truth[index]])),
                     ("predicted", .string(report.classes[prediction.predicted])),
-                    (scoreHeader, method == .knn ? .number(prediction.score) : .size(prediction.score)),
+                    (scoreHeader, scoreValue(prediction)),
                     ("tied", .array(prediction.tied.count > 1 ? prediction.tied.map { .string(report.classes[$0]) } : [])),
                 ])
             }
