@@ -123,6 +123,25 @@ import Testing
         #expect(result.standardOutput.hasPrefix("accuracy    1.0000"))
     }
 
+    /// A TSV with CRLF line ends reads as with LF, and --unit bits gives 8 times the cost in bytes.
+    @Test func crlfLabelsFilesAndCostsInBits() throws {
+        let folder = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let training = Self.good.replacingOccurrences(of: "\n", with: "\r\n")
+        try Data(training.utf8).write(to: folder.appendingPathComponent("train.tsv"))
+        try Data("text\tlabel\r\nthe third text\ta\r\n".utf8).write(to: folder.appendingPathComponent("test.tsv"))
+        let arguments = ["classify", "--train", folder.appendingPathComponent("train.tsv").path,
+                         "--test", folder.appendingPathComponent("test.tsv").path, "--compressor", "deflate:9", "--format", "tsv", "--quiet"]
+        let bytes = try run(kolmoExecutable, arguments)
+        let bits = try run(kolmoExecutable, arguments + ["--unit", "bits"])
+        #expect(bytes.status == 0 && bits.status == 0, "\(bytes.standardError)")
+        let byteRow = bytes.standardOutput.split(separator: "\n")[1].split(separator: "\t", omittingEmptySubsequences: false)
+        let bitRow = bits.standardOutput.split(separator: "\n")[1].split(separator: "\t", omittingEmptySubsequences: false)
+        #expect(bytes.standardOutput.hasPrefix("item\tlabel\tpredicted\tcost_bytes\ttied\n"))
+        #expect(byteRow[1] == "a" && byteRow[2] == "a")
+        #expect(Int(bitRow[3]) == 8 * Int(byteRow[3])!)
+    }
+
     // MARK: Errors
 
     func error(_ files: [String: String], _ arguments: [String]) throws -> String {
