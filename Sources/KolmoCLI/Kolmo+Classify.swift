@@ -80,16 +80,7 @@ extension Kolmo {
             let classifier = Classifier(
                 method: method, compressor: options.compressor, k: k, ties: ties, seed: seed, score: score,
                 order: matrixOptions.order, jobs: matrixOptions.jobs, verify: options.verify)
-            if method == .classConditional {
-                let window = options.compressor.window
-                var bytes = [Int](repeating: 0, count: training.classes.count)
-                for (item, label) in zip(training.items, training.labels) { bytes[label] += item.count }
-                let cut = bytes.filter { $0 > window }.count
-                if cut > 0 {
-                    Output.warn("\(cut) of \(bytes.count) classes have more training text than \(options.compressor) sees "
-                        + "(\(window) bytes back); only the last \(window) bytes of each were used")
-                }
-            }
+            warnBeyondWindow(classifier.beyondWindow(test: testSet?.items ?? training.items, training: training))
             let out = try OutputFile(path: output)
             let start = DispatchTime.now()
             let report: ClassificationReport
@@ -115,6 +106,21 @@ extension Kolmo {
                 let rate = Double(names.count) / seconds
                 FileHandle.standardError.write(Data(
                     "classified \(names.count) items in \(String(format: "%.3f", seconds)) s: \(String(format: "%.1f", rate)) items/s (\(matrixOptions.jobs) jobs)\n".utf8))
+            }
+        }
+
+        /// One warning when the compressor could not see some inputs whole (with --folds, counted
+        /// over the whole set rather than fold by fold).
+        func warnBeyondWindow(_ beyond: (count: Int, total: Int)) {
+            guard beyond.count > 0 else { return }
+            let compressor = options.compressor, window = compressor.window
+            switch method {
+            case .classConditional:
+                Output.warn("\(beyond.count) of \(beyond.total) classes have more training text than \(compressor) sees "
+                    + "(\(window) bytes back); only the last \(window) bytes of each were used")
+            case .knn:
+                Output.warn("\(beyond.count) of \(beyond.total) pairs total more than \(compressor) sees "
+                    + "(\(window) bytes back), so their NCD misses what they share beyond that; use lzma for long inputs")
             }
         }
 

@@ -91,6 +91,24 @@ enum MadeUp {
         #expect(deflate.classTexts(long) == [Array((long.items[0] + long.items[1]).suffix(32_506))])
     }
 
+    /// The pairs beyond deflate's window (32,506 bytes), against counting every pair.
+    @Test func pairsBeyondTheWindowAreCounted() throws {
+        let lengths = [100, 20_000, 32_000, 32_406, 12_506]
+        let training = try LabelledTexts(
+            names: lengths.map(String.init), items: lengths.map { [UInt8](repeating: 65, count: $0) }, labels: ["a", "b", "a", "b", "a"])
+        let test = [500, 13_000, 100, 0, 20_001].map { [UInt8](repeating: 66, count: $0) }
+        let knn = Classifier(method: .knn, compressor: try CompressorSpec(parsing: "deflate:9"))
+        let brute = test.reduce(0) { sum, x in sum + lengths.filter { x.count + $0 > 32_506 }.count }
+        #expect(knn.beyondWindow(test: test, training: training) == (brute, 25))
+        #expect(brute == 8)
+        // Class a holds 100 + 32,000 + 12,506 bytes, class b 52,406: both are cut.
+        var classes = knn
+        classes.method = .classConditional
+        #expect(classes.beyondWindow(test: test, training: training) == (2, 2))
+        classes.compressor = try CompressorSpec(parsing: "lzma:9")
+        #expect(classes.beyondWindow(test: test, training: training) == (0, 2))
+    }
+
     // MARK: Ties
 
     /// Neighbours nearest first: class 1 at 0.2, class 0 at 0.3, class 0 at 0.4, class 1 at 0.5.
