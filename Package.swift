@@ -8,6 +8,7 @@ let package = Package(
         .library(name: "Complexity", targets: ["Complexity"]),
         .library(name: "Clustering", targets: ["Clustering"]),
         .library(name: "Pairing", targets: ["Pairing"]),
+        .library(name: "Classification", targets: ["Classification"]),
         .executable(name: "kolmo", targets: ["KolmoCLI"]),
     ],
     dependencies: [
@@ -33,7 +34,8 @@ let package = Package(
         ),
         .target(name: "Complexity", dependencies: ["Compressors"]),
         .target(name: "Clustering", dependencies: ["Compressors"]),
-        .target(name: "Pairing", dependencies: ["Complexity", "Compressors"]),
+        .target(name: "Pairing", dependencies: ["Complexity", "Clustering", "Compressors"]),
+        .target(name: "Classification", dependencies: ["Complexity", "Clustering", "Compressors"]),
         .executableTarget(
             name: "KolmoCLI",
             dependencies: [
@@ -41,6 +43,7 @@ let package = Package(
                 "Complexity",
                 "Clustering",
                 "Pairing",
+                "Classification",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -52,7 +55,8 @@ let package = Package(
         ),
         .testTarget(name: "ComplexityTests", dependencies: ["Complexity", "TestSupport"]),
         .testTarget(name: "ClusteringTests", dependencies: ["Clustering", "Compressors", "TestSupport"]),
-        .testTarget(name: "PairingTests", dependencies: ["Pairing", "Complexity", "Compressors", "TestSupport"]),
+        .testTarget(name: "PairingTests", dependencies: ["Pairing", "Clustering", "Complexity", "Compressors", "TestSupport"]),
+        .testTarget(name: "ClassificationTests", dependencies: ["Classification", "Complexity", "Compressors", "TestSupport"]),
         .testTarget(name: "KolmoCLITests", dependencies: ["KolmoCLI", "Clustering", "TestSupport"]),
     ]
 )

@@ -13,6 +13,6 @@ struct Kolmo: ParsableCommand {
             The default is lzma:9. '-' reads standard input where a file is expected.
             """,
         version: "0.1.0",
-        subcommands: [NCDCommand.self, ComplexityCommand.self, ConditionalCommand.self, MatrixCommand.self, TreeCommand.self, PairCommand.self, StudyCommand.self, DemoCommand.self]
+        subcommands: [NCDCommand.self, ComplexityCommand.self, ConditionalCommand.self, MatrixCommand.self, TreeCommand.self, PairCommand.self, StudyCommand.self, ClassifyCommand.self, DemoCommand.self]
     )
 }

@@ -1,3 +1,4 @@
+import Clustering
 /// How well a cost matrix recovers known pairs: the optimal assignment, greedy matching and
 /// retrieval (each row ranking every column), scored against the truth.
 ///
@@ -52,7 +53,7 @@ public struct PairingEvaluation: Hashable, Sendable {
         }
         let observed = metrics.values
         var hits = PairingMetrics.Values(assignment: 0, greedy: 0, top1: 0, top5: 0, meanReciprocalRank: 0)
-        var generator = SplitMix64(seed: seed)
+        var generator = SplitMix(seed: seed)
         for _ in 0..<permutations {
             let truth = generator.permutation(n)
             let random = PairingMetrics(assignment: assignment, greedy: greedy, ranks: (0..<n).map { Int(rankOf[$0 * n + truth[$0]]) }, truth: truth).values

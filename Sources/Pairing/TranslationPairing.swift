@@ -1,3 +1,4 @@
+import Clustering
 import Complexity
 import Compressors
 
@@ -132,7 +133,7 @@ struct ShuffledPairs {
         guard !x.isEmpty else { throw PairingError.empty }
         precondition(Set(truth).count == truth.count && truth.count == x.count && truth.allSatisfy { (0..<y.count).contains($0) },
                      "truth must be a permutation")
-        var generator = SplitMix64(seed: seed)
+        var generator = SplitMix(seed: seed)
         func order(_ items: [[UInt8]]) -> [Int] {
             let sorted = items.indices.sorted { items[$0].lexicographicallyPrecedes(items[$1]) }
             return generator.permutation(items.count).map { sorted[$0] }

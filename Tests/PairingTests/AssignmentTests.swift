@@ -1,3 +1,4 @@
+import Clustering
 import Pairing
 import TestSupport
 import Testing
@@ -73,20 +74,20 @@ struct AssignmentTests {
     }
 }
 
-struct SplitMix64Tests {
+struct SplitMixTests {
     @Test func permutationsAreDeterministicAndUniform() {
-        var a = SplitMix64(seed: 42), b = SplitMix64(seed: 42)
+        var a = SplitMix(seed: 42), b = SplitMix(seed: 42)
         #expect(a.permutation(50) == b.permutation(50))
         // Each of the 6 orders of 3 items appears about 1/6 of the time.
         var counts: [[Int]: Int] = [:]
-        var generator = SplitMix64(seed: 1)
+        var generator = SplitMix(seed: 1)
         for _ in 0..<60_000 { counts[generator.permutation(3), default: 0] += 1 }
         #expect(counts.count == 6)
         #expect(counts.values.allSatisfy { abs($0 - 10_000) < 400 })
     }
 
     @Test func drawsStayBelowTheBound() {
-        var generator = SplitMix64(seed: 3)
+        var generator = SplitMix(seed: 3)
         var seen = Set<Int>()
         for _ in 0..<10_000 {
             let value = generator.below(7)
