@@ -173,6 +173,9 @@ class SourceTests(unittest.TestCase):
     def test_preconv_escapes_non_ascii(self):
         self.assertEqual(fetch.preconv("Übersicht – ä"), "\\[u00DC]bersicht \\[u2013] \\[u00E4]")
 
+    def test_preconv_turns_the_soft_hyphen_into_a_break_point(self):
+        self.assertEqual(fetch.preconv("Silben\u00adtrennung"), "Silben\\%trennung")
+
 
 class ManifestTests(unittest.TestCase):
     PRINT_URIS = ("'http://deb.debian.org/debian/pool/main/m/manpages-l10n/manpages-hu_4.18.1-1_all.deb' "
