@@ -96,8 +96,9 @@ extension Kolmo {
             files.append(path("matrix.tsv"))
 
             // (2) English pages paired with their translations.
-            say("2. Pairing \(pairPages) English pages with their translations, for each language, with \(compressor) (NCD, both orders)")
-            var rows = [["language", "pages", "assignment", "top-1", "MRR", "length baseline", "chance"]]
+            say("2. Pairing \(pairPages) English pages with their translations, for each language, with \(compressor) (NCD, both orders): "
+                + "whole pages, then only the lines that no page of the other side has verbatim")
+            var rows = [["language", "pages", "whole: assignment", "top-1", "translated lines: assignment", "top-1", "MRR", "length baseline", "chance"]]
             var summaryRows: [String] = []
             var pairBuilder = DistanceMatrixBuilder(compressor: compressor, order: .mean, jobs: jobs)
             for code in corpus.translated {
@@ -105,20 +106,24 @@ extension Kolmo {
                 guard common.count >= 2 else { continue }
                 let x = try common.map { try corpus.page($0, in: "eng") }
                 let y = try common.map { try corpus.page($0, in: code) }
-                let progress = progressBar(pairs: 2 * common.count * common.count, rows: 2 * common.count)
+                let (xTranslated, yTranslated) = ManPageCorpus.withoutSharedLines(x, y)
+                let progress = progressBar(pairs: 4 * common.count * common.count, rows: 4 * common.count)
                 pairBuilder.progress = nil
                 if let progress { pairBuilder.progress = { progress.advance($0) } }
-                let report = try TranslationPairing(builder: pairBuilder, score: .ncd, permutations: 0)
-                    .run(x: x, y: y, truth: Array(common.indices))
+                let pairing = TranslationPairing(builder: pairBuilder, score: .ncd, permutations: 0)
+                let whole = try pairing.run(x: x, y: y, truth: Array(common.indices))
+                let report = try pairing.run(x: xTranslated, y: yTranslated, truth: Array(common.indices))
                 progress?.finish()
                 let names = (x: common, y: common)
-                files += try write("pairing-\(code).tsv", PairText.tsv(report, names: names))
-                let row = [corpus.name(of: code), "\(common.count)", Self.percent(report.metrics.assignment), Self.percent(report.metrics.top1),
-                           String(format: "%.3f", report.metrics.meanReciprocalRank), Self.percent(report.lengthBaseline.assignment),
+                files += try write("pairing-\(code).tsv", PairText.tsv(whole, names: names))
+                files += try write("pairing-\(code)-translated-lines.tsv", PairText.tsv(report, names: names))
+                let row = [corpus.name(of: code), "\(common.count)", Self.percent(whole.metrics.assignment), Self.percent(whole.metrics.top1),
+                           Self.percent(report.metrics.assignment), Self.percent(report.metrics.top1),
+                           String(format: "%.3f", report.metrics.meanReciprocalRank), Self.percent(whole.lengthBaseline.assignment),
                            Self.percent(report.chance.assignment)]
                 rows.append(row)
                 summaryRows.append("| " + row.joined(separator: " | ") + " |")
-                if !quiet { FileHandle.standardError.write(Data("   \(row[0]): \(row[2]) paired correctly\n".utf8)) }
+                if !quiet { FileHandle.standardError.write(Data("   \(row[0]): \(row[2]) of whole pages, \(row[4]) on translated lines paired correctly\n".utf8)) }
             }
             print(Output.table(rows) + "\n")
 
@@ -136,7 +141,7 @@ extension Kolmo {
                 ## English pages paired with their translations
 
                 | \(rows[0].joined(separator: " | ")) |
-                | --- | ---: | ---: | ---: | ---: | ---: | ---: |
+                | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |
                 \(summaryRows.joined(separator: "\n"))
 
                 """
@@ -283,7 +288,7 @@ struct ManPageCorpus {
     func translatedText(of pages: [String], in languages: [String]) throws -> [[UInt8]] {
         var documents = [[UInt8]](repeating: [], count: languages.count)
         for page in pages {
-            let versions = try languages.map { try lines(of: self.page(page, in: $0)) }
+            let versions = try languages.map { try Self.lines(of: self.page(page, in: $0)) }
             let english = Set(versions[languages.firstIndex(of: "eng") ?? 0])
             var keptInTranslations = Set<Substring>()
             for (index, code) in languages.enumerated() where code != "eng" {
@@ -298,7 +303,19 @@ struct ManPageCorpus {
         return documents
     }
 
-    private func lines(of bytes: [UInt8]) -> [Substring] {
+    /// Both sides without the lines that occur verbatim on both sides (in any page): what the
+    /// translators left in English, option names and examples. The truth is not used, only the
+    /// two sets of pages.
+    static func withoutSharedLines(_ x: [[UInt8]], _ y: [[UInt8]]) -> (x: [[UInt8]], y: [[UInt8]]) {
+        let (xLines, yLines) = (x.map(lines), y.map(lines))
+        let shared = Set(xLines.joined()).intersection(yLines.joined())
+        func kept(_ pages: [[Substring]]) -> [[UInt8]] {
+            pages.map { Array(($0.filter { !shared.contains($0) }.joined(separator: "\n") + "\n").utf8) }
+        }
+        return (kept(xLines), kept(yLines))
+    }
+
+    private static func lines(of bytes: [UInt8]) -> [Substring] {
         String(decoding: bytes, as: UTF8.self).split(separator: "\n").map { $0.drop { $0 == " " } }.filter { !$0.isEmpty }
     }
 

@@ -84,6 +84,14 @@ import Testing
         #expect(documents.map { String(decoding: $0, as: UTF8.self) } == ["list files\n", "Dateien auflisten\n", "NOM\nlister les fichiers\n"])
     }
 
+    @Test func linesBothSidesHaveAreLeftOutWithoutLookingAtTheTruth() {
+        let x = [Array("ls -l\nlist files\n".utf8), Array("cp -r\ncopy files\n".utf8)]
+        let y = [Array("kopieren\n  cp -r\n".utf8), Array("ls -l\nauflisten\nls -l\n".utf8)]
+        let (a, b) = ManPageCorpus.withoutSharedLines(x, y)
+        #expect(a.map { String(decoding: $0, as: UTF8.self) } == ["list files\n", "copy files\n"])
+        #expect(b.map { String(decoding: $0, as: UTF8.self) } == ["kopieren\n", "auflisten\n"])
+    }
+
     @Test func aMissingCorpusAndNoFetchScriptIsOneClearError() throws {
         let data = try temporaryFolder()
         defer { try? FileManager.default.removeItem(at: data) }
