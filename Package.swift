@@ -7,6 +7,8 @@ let package = Package(
         .library(name: "Compressors", targets: ["Compressors"]),
         .library(name: "Complexity", targets: ["Complexity"]),
         .library(name: "Clustering", targets: ["Clustering"]),
+        .library(name: "Pairing", targets: ["Pairing"]),
+        .library(name: "Classification", targets: ["Classification"]),
         .library(name: "Benchmarking", targets: ["Benchmarking"]),
         .executable(name: "kolmo", targets: ["KolmoCLI"]),
     ],
@@ -43,6 +45,8 @@ let package = Package(
         ),
         .target(name: "Complexity", dependencies: ["Compressors"]),
         .target(name: "Clustering", dependencies: ["Compressors"]),
+        .target(name: "Pairing", dependencies: ["Complexity", "Clustering", "Compressors"]),
+        .target(name: "Classification", dependencies: ["Complexity", "Clustering", "Compressors"]),
         // `kolmo bench`: compressors measured as estimators of complexity.
         .target(name: "Benchmarking", dependencies: ["Compressors", "Complexity", "Clustering"]),
         .executableTarget(
@@ -51,6 +55,8 @@ let package = Package(
                 "Compressors",
                 "Complexity",
                 "Clustering",
+                "Pairing",
+                "Classification",
                 "Benchmarking",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
@@ -63,6 +69,8 @@ let package = Package(
         ),
         .testTarget(name: "ComplexityTests", dependencies: ["Complexity", "TestSupport"]),
         .testTarget(name: "ClusteringTests", dependencies: ["Clustering", "Compressors", "TestSupport"]),
+        .testTarget(name: "PairingTests", dependencies: ["Pairing", "Clustering", "Complexity", "Compressors", "TestSupport"]),
+        .testTarget(name: "ClassificationTests", dependencies: ["Classification", "Complexity", "Compressors", "TestSupport"]),
         .testTarget(name: "BenchmarkingTests", dependencies: ["Benchmarking", "Compressors", "TestSupport"]),
         .testTarget(name: "KolmoCLITests", dependencies: ["KolmoCLI", "Clustering", "TestSupport"]),
     ]

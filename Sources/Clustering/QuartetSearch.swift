@@ -247,23 +247,3 @@ struct UnrootedBinaryTree: Sendable {
         return Tree(nodes: nodes, root: root, isRooted: false)
     }
 }
-
-/// SplitMix64, the chains' seeded generator.
-struct SplitMix: RandomNumberGenerator, Sendable {
-    private var state: UInt64
-
-    init(seed: UInt64) { state = seed }
-
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-
-    /// How many fair coin flips come up heads before the first tail, at most `cap`.
-    mutating func geometric(cap: Int) -> Int {
-        min(cap, (next() | (1 << 63)).trailingZeroBitCount)
-    }
-}

@@ -13,7 +13,7 @@ public enum ConcatenationOrder: String, Sendable, CaseIterable {
     case mean
 
     /// Whether the estimate needs C(xy), and whether it needs C(yx).
-    var needs: (xy: Bool, yx: Bool) {
+    public var needs: (xy: Bool, yx: Bool) {
         switch self {
         case .xy: (true, false)
         case .yx: (false, true)
@@ -31,7 +31,7 @@ public enum ConcatenationOrder: String, Sendable, CaseIterable {
     }
 
     /// Combines the two orders' values, given those this order needs.
-    func combine(xy: Double?, yx: Double?) -> Double {
+    public func combine(xy: Double?, yx: Double?) -> Double {
         switch self {
         case .xy: xy!
         case .yx: yx!

@@ -6,8 +6,9 @@ import Synchronization
 ///
 /// Threads take the next task from a shared counter. A task's result depends only on its
 /// index, never on the thread that ran it, so any number of jobs gives the same numbers.
-enum Parallel {
-    static func run(
+/// The first error thrown stops the other threads and is rethrown.
+package enum Parallel {
+    package static func run(
         count: Int, jobs: Int, spec: CompressorSpec, verify: Bool,
         _ task: @escaping @Sendable (Int, borrowing Compressor) throws -> Void
     ) throws {
@@ -49,21 +50,21 @@ private final class WorkState: Sendable {
 }
 
 /// A buffer that threads write at distinct indices: each index is written by one task only.
-struct SharedBuffer<Element>: @unchecked Sendable {
-    let base: UnsafeMutableBufferPointer<Element>
+package struct SharedBuffer<Element>: @unchecked Sendable {
+    package let base: UnsafeMutableBufferPointer<Element>
 
-    init(repeating value: Element, count: Int) {
+    package init(repeating value: Element, count: Int) {
         base = .allocate(capacity: count)
         base.initialize(repeating: value)
     }
 
-    subscript(index: Int) -> Element {
+    package subscript(index: Int) -> Element {
         get { base[index] }
         nonmutating set { base[index] = newValue }
     }
 
     /// The contents as an array; the buffer is freed.
-    func finish() -> [Element] {
+    package func finish() -> [Element] {
         defer { base.deallocate() }
         return Array(base)
     }

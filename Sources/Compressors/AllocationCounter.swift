@@ -28,18 +28,29 @@ public final class AllocationCounter {
     func allocate(_ bytes: Int) -> UnsafeMutableRawPointer? {
         guard let block = malloc(bytes + Self.header) else { return nil }
         block.storeBytes(of: bytes, as: Int.self)
-        liveBytes += bytes
-        liveBlocks += 1
-        peakBytes = max(peakBytes, liveBytes)
+        noteAllocation(bytes)
         return block + Self.header
     }
 
     func free(_ pointer: UnsafeMutableRawPointer?) {
         guard let pointer else { return }
         let block = pointer - Self.header
-        liveBytes -= block.load(as: Int.self)
-        liveBlocks -= 1
+        noteRelease(block.load(as: Int.self))
         Glibc.free(block)
+    }
+
+    /// Records a block handed to the library by an allocator of its own (deflate's, which keeps
+    /// freed blocks for reuse).
+    func noteAllocation(_ bytes: Int) {
+        liveBytes += bytes
+        liveBlocks += 1
+        peakBytes = max(peakBytes, liveBytes)
+    }
+
+    /// Records a block the library gave back.
+    func noteRelease(_ bytes: Int) {
+        liveBytes -= bytes
+        liveBlocks -= 1
     }
 
     /// The pointer the C library hands back to the hooks.

@@ -168,6 +168,35 @@ public struct Compressor: ~Copyable {
         return PrimedSize(bytes: size, usableDictionaryBytes: usableDictionaryBytes(x.count, y.count))
     }
 
+    /// C(y|x) primed for every y in `inputs`, in order, all with the one dictionary x: exactly the
+    /// sizes ``primedSize(of:dictionary:)`` gives for each.
+    ///
+    /// Deflate primes its stream once (`deflateSetDictionary`, which hashes up to 32 KiB of x) and
+    /// compresses each y on a copy of the primed stream (`deflateCopy`); for an x under 1 KiB,
+    /// and for LZMA2 and zstd, which have no state copy, each y is primed afresh on the same reused stream.
+    public func primedSizes<Inputs: Collection<[UInt8]>>(ofEach inputs: Inputs, dictionary x: [UInt8]) throws -> [Int] {
+        try requirePriming()
+        switch engine {
+        case .deflate(let encoder) where !inputs.isEmpty && x.count >= Zlib.copyThreshold:
+            try encoder.reset()
+            try x.withUnsafeBytes { try encoder.setDictionary($0) }
+            return try inputs.map { y in
+                var stream: [UInt8] = []
+                var size = 0
+                try y.withUnsafeBytes { yb in
+                    try encoder.continueCopy(with: yb) { piece in
+                        size += piece.count
+                        if verifies { stream.append(contentsOf: piece) }
+                    }
+                    if verifies { try x.withUnsafeBytes { try checkRoundTrip(stream, of: [yb], dictionary: $0) } }
+                }
+                return size
+            }
+        default:
+            return try inputs.map { try primedSize(of: $0, dictionary: x).bytes }
+        }
+    }
+
     /// How many bytes of a dictionary of `dictionaryCount` bytes a primed compression of
     /// `inputCount` bytes can reach: its window, for zstd (see ``primedSize(of:dictionary:)``).
     public func usableDictionaryBytes(_ dictionaryCount: Int, _ inputCount: Int) -> Int {

@@ -84,13 +84,14 @@ struct DeflateEncoder: ~Copyable {
     private let stream: UnsafeMutablePointer<z_stream>
     private let copy: UnsafeMutablePointer<z_stream>
     private let output: UnsafeMutableRawBufferPointer
-    /// Held for as long as zlib may call the hooks that point at it.
-    private let counter: AllocationCounter
+    /// zlib's memory for the stream and its copies, counted in the compressor's counter; freed after them.
+    private let memory: ZlibMemory
 
     init(level: Int, container: CompressorSpec.Container, counter: AllocationCounter) throws {
         let stream = UnsafeMutablePointer<z_stream>.allocate(capacity: 1)
         stream.initialize(to: z_stream())
-        Zlib.count(stream, in: counter)
+        let memory = ZlibMemory(counting: counter)
+        memory.install(in: stream)
         let code = CZlib_deflateInit2(
             stream, Int32(level), Z_DEFLATED, Zlib.windowBits(for: container), 8, Z_DEFAULT_STRATEGY)
         guard code == Z_OK else {
@@ -99,7 +100,7 @@ struct DeflateEncoder: ~Copyable {
             throw Zlib.error("deflateInit2", code)
         }
         self.stream = stream
-        self.counter = counter
+        self.memory = memory
         self.copy = .allocate(capacity: 1)
         self.copy.initialize(to: z_stream())
         self.output = .allocate(byteCount: 64 * 1024, alignment: 16)
@@ -168,6 +169,54 @@ struct DeflateEncoder: ~Copyable {
             // with a fresh output buffer can never hit: treat it as the failure it is.
             if code == Z_BUF_ERROR && produced == 0 { throw Zlib.error("deflate", code) }
         }
+    }
+}
+
+/// The allocator of a deflate stream and of the copies `deflateCopy` makes of it (a copy takes
+/// the source's allocator): blocks that zlib frees are kept for its next request of the same size.
+///
+/// `deflateCopy` allocates 256 KiB of state for every copy and `deflateEnd` frees it. Through
+/// malloc, glibc hands that memory back to the kernel and the next copy faults it in again: 100
+/// copies of a stream primed with 12 KB took 8 ms, against 1.9 ms for priming 100 times, and
+/// 0.77 ms with the blocks kept. At most a stream and one copy are alive, so at most about
+/// 512 KiB is kept. One thread uses an encoder at a time, so the lists need no lock.
+final class ZlibMemory {
+    private var free: [Int: [UnsafeMutableRawPointer]] = [:]
+    /// Counts the bytes zlib holds, not those kept here for reuse.
+    private let counter: AllocationCounter
+
+    init(counting counter: AllocationCounter) {
+        self.counter = counter
+    }
+
+    func install(in stream: UnsafeMutablePointer<z_stream>) {
+        stream.pointee.opaque = Unmanaged.passUnretained(self).toOpaque()
+        stream.pointee.zalloc = { opaque, items, size in
+            Unmanaged<ZlibMemory>.fromOpaque(opaque!).takeUnretainedValue().allocate(Int(items) * Int(size))
+        }
+        stream.pointee.zfree = { opaque, address in
+            Unmanaged<ZlibMemory>.fromOpaque(opaque!).takeUnretainedValue().release(address)
+        }
+    }
+
+    /// A block of `count` bytes, behind a 16-byte header that records its size.
+    private func allocate(_ count: Int) -> UnsafeMutableRawPointer? {
+        counter.noteAllocation(count)
+        if let block = free[count]?.popLast() { return block + 16 }
+        let block = UnsafeMutableRawPointer.allocate(byteCount: count + 16, alignment: 16)
+        block.storeBytes(of: count, as: Int.self)
+        return block + 16
+    }
+
+    private func release(_ address: UnsafeMutableRawPointer?) {
+        guard let address else { return }
+        let block = address - 16
+        counter.noteRelease(block.load(as: Int.self))
+        free[block.load(as: Int.self), default: []].append(block)
+    }
+
+    deinit {
+        for block in free.values.joined() { block.deallocate() }
     }
 }
 

@@ -3,6 +3,8 @@ import Foundation
 /// A file to put in a matrix, with the label it is shown under.
 struct Item {
     let label: String
+    /// The path it was read from, as found ("-" for standard input).
+    let path: String
     let bytes: [UInt8]
 }
 
@@ -50,7 +52,7 @@ struct ItemCollector {
         var seen = Set<String>()
         for entry in found where !seen.insert(entry.path).inserted { throw CollectionError.givenTwice(entry.path) }
         let labels = Self.labels(for: found)
-        return try zip(found, labels).map { entry, label in Item(label: label, bytes: try reader.read(entry.path).bytes) }
+        return try zip(found, labels).map { entry, label in Item(label: label, path: entry.path, bytes: try reader.read(entry.path).bytes) }
     }
 
     private func walk(_ directory: String, relative: String, into found: inout [(path: String, relative: String)]) throws {

@@ -15,7 +15,8 @@ struct Kolmo: ParsableCommand {
             """,
         version: "0.1.0",
         subcommands: [
-            NCDCommand.self, ComplexityCommand.self, ConditionalCommand.self, MatrixCommand.self, TreeCommand.self, BenchCommand.self,
+            NCDCommand.self, ComplexityCommand.self, ConditionalCommand.self, MatrixCommand.self, TreeCommand.self,
+            PairCommand.self, StudyCommand.self, ClassifyCommand.self, DemoCommand.self, BenchCommand.self,
         ]
     )
 }

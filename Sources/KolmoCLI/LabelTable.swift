@@ -11,14 +11,14 @@ struct LabelTable {
         let bytes = try reader.read(path).bytes
         let lines = String(decoding: bytes, as: UTF8.self).split(separator: "\n").map { $0.split(separator: "\t", omittingEmptySubsequences: false).map(String.init) }
         guard let header = lines.first, header.count >= 2 else {
-            throw MatrixFileError(path: path, line: 1, problem: "expected a tab-separated header row with a key column and at least one label column")
+            throw FileProblem(path: path, line: 1, problem: "expected a tab-separated header row with a key column and at least one label column")
         }
         guard let index = header.firstIndex(of: column) else {
-            throw MatrixFileError(path: path, line: 1, problem: "no column '\(column)'; the columns are \(header.joined(separator: ", "))")
+            throw FileProblem(path: path, line: 1, problem: "no column '\(column)'; the columns are \(header.joined(separator: ", "))")
         }
         var groups: [String: String] = [:]
         for (number, row) in lines.enumerated().dropFirst() where !row.allSatisfy(\.isEmpty) {
-            guard row.count > index else { throw MatrixFileError(path: path, line: number + 1, problem: "expected at least \(index + 1) columns") }
+            guard row.count > index else { throw FileProblem(path: path, line: number + 1, problem: "expected at least \(index + 1) columns") }
             groups[row[0]] = row[index]
             let stem = ItemCollector.withoutExtension(row[0])
             if groups[stem] == nil { groups[stem] = row[index] }
@@ -36,7 +36,7 @@ struct LabelTable {
         let table = try LabelTable(path: path, column: column)
         let missing = names.filter { table.group(of: $0) == nil }
         guard missing.isEmpty else {
-            throw MatrixFileError(path: path, line: nil, problem: "no row for \(missing.prefix(5).joined(separator: ", "))\(missing.count > 5 ? " and \(missing.count - 5) more" : "")")
+            throw FileProblem(path: path, line: nil, problem: "no row for \(missing.prefix(5).joined(separator: ", "))\(missing.count > 5 ? " and \(missing.count - 5) more" : "")")
         }
         return names.map { table.group(of: $0)! }
     }

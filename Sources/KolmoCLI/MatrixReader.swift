@@ -1,10 +1,16 @@
 import Foundation
 
-/// Why a matrix file cannot be used: the file, the line where it applies, and the problem.
-struct MatrixFileError: Error, CustomStringConvertible, Equatable {
+/// Why an input file (a matrix, a labels or truth table) cannot be used: the file, the line where it applies, and the problem.
+struct FileProblem: Error, CustomStringConvertible, Equatable {
     let path: String
     let line: Int?
     let problem: String
+
+    init(path: String, line: Int? = nil, problem: String) {
+        self.path = path
+        self.line = line
+        self.problem = problem
+    }
 
     var description: String { line.map { "\(path): line \($0): \(problem)" } ?? "\(path): \(problem)" }
 }
@@ -14,11 +20,11 @@ struct MatrixFileError: Error, CustomStringConvertible, Equatable {
 enum MatrixReader {
     static func read(_ path: String) throws -> (labels: [String], rows: [[Double]]) {
         let bytes = try InputReader(allowsBinary: true).readFile(path)
-        guard !bytes.isEmpty else { throw MatrixFileError(path: path, line: nil, problem: "empty file") }
+        guard !bytes.isEmpty else { throw FileProblem(path: path, line: nil, problem: "empty file") }
         let format = detect(path, bytes)
         if format == .npy { return try npy(path, bytes) }
         guard let text = String(validating: bytes, as: UTF8.self) else {
-            throw MatrixFileError(path: path, line: nil, problem: "not UTF-8 text, and not a NumPy .npy file")
+            throw FileProblem(path: path, line: nil, problem: "not UTF-8 text, and not a NumPy .npy file")
         }
         let result: (labels: [String], rows: [[Double]])
         switch format {
@@ -48,7 +54,7 @@ enum MatrixReader {
 
     static func number(_ text: Substring, _ path: String, _ line: Int) throws -> Double {
         guard let value = Double(text.trimmingCharacters(in: .whitespaces)), value.isFinite else {
-            throw MatrixFileError(path: path, line: line, problem: "'\(text)' is not a number")
+            throw FileProblem(path: path, line: line, problem: "'\(text)' is not a number")
         }
         return value
     }
@@ -63,7 +69,7 @@ enum MatrixReader {
         for (index, row) in cells.enumerated().dropFirst() {
             if row.count == 1 && row[0].isEmpty { continue }
             guard row.count == columns.count + 1 else {
-                throw MatrixFileError(path: path, line: index + 1, problem: "expected \(columns.count) values after the label, found \(row.count - 1)")
+                throw FileProblem(path: path, line: index + 1, problem: "expected \(columns.count) values after the label, found \(row.count - 1)")
             }
             labels.append(row[0])
             rows.append(try row.dropFirst().map { try number(Substring($0), path, index + 1) })
@@ -100,7 +106,7 @@ enum MatrixReader {
     static func phylip(_ path: String, _ text: String) throws -> (labels: [String], rows: [[Double]]) {
         let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
         guard let count = Int(lines[0].trimmingCharacters(in: .whitespaces)), count > 0 else {
-            throw MatrixFileError(path: path, line: 1, problem: "expected the number of items")
+            throw FileProblem(path: path, line: 1, problem: "expected the number of items")
         }
         var labels: [String] = [], rows: [[Double]] = []
         var current: [Double] = []
@@ -108,15 +114,15 @@ enum MatrixReader {
             var fields = line.split(whereSeparator: \.isWhitespace)[...]
             if fields.isEmpty { continue }
             if current.isEmpty && labels.count == rows.count {
-                guard labels.count < count else { throw MatrixFileError(path: path, line: index + 1, problem: "more than \(count) rows") }
+                guard labels.count < count else { throw FileProblem(path: path, line: index + 1, problem: "more than \(count) rows") }
                 labels.append(String(fields.removeFirst()))
             }
             current += try fields.map { try number($0, path, index + 1) }
-            if current.count > count { throw MatrixFileError(path: path, line: index + 1, problem: "more than \(count) values in a row") }
+            if current.count > count { throw FileProblem(path: path, line: index + 1, problem: "more than \(count) values in a row") }
             if current.count == count { rows.append(current); current = [] }
         }
         guard rows.count == count, current.isEmpty else {
-            throw MatrixFileError(path: path, line: nil, problem: "expected \(count) rows of \(count) values, found \(rows.count) complete rows")
+            throw FileProblem(path: path, line: nil, problem: "expected \(count) rows of \(count) values, found \(rows.count) complete rows")
         }
         try check(path, labels: labels, columns: labels, count: count)
         return (labels, rows)
@@ -126,12 +132,12 @@ enum MatrixReader {
     /// read with Swift's exact parser (Foundation's JSON reader rounds some doubles).
     static func json(_ path: String, _ text: String) throws -> (labels: [String], rows: [[Double]]) {
         guard let object = try? JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any] else {
-            throw MatrixFileError(path: path, line: nil, problem: "not a JSON object")
+            throw FileProblem(path: path, line: nil, problem: "not a JSON object")
         }
         guard let labels = object["rows"] as? [String], let columns = object["columns"] as? [String] else {
-            throw MatrixFileError(path: path, line: nil, problem: "expected string arrays 'rows' and 'columns'")
+            throw FileProblem(path: path, line: nil, problem: "expected string arrays 'rows' and 'columns'")
         }
-        guard let start = text.range(of: "\"matrix\"") else { throw MatrixFileError(path: path, line: nil, problem: "no 'matrix'") }
+        guard let start = text.range(of: "\"matrix\"") else { throw FileProblem(path: path, line: nil, problem: "no 'matrix'") }
         var rows: [[Double]] = []
         var row: [Double]? = nil
         var token = ""
@@ -158,7 +164,7 @@ enum MatrixReader {
             }
         }
         guard rows.allSatisfy({ $0.count == columns.count }) else {
-            throw MatrixFileError(path: path, line: nil, problem: "every row of 'matrix' needs \(columns.count) values")
+            throw FileProblem(path: path, line: nil, problem: "every row of 'matrix' needs \(columns.count) values")
         }
         try check(path, labels: labels, columns: columns, count: rows.count)
         return (labels, rows)
@@ -166,7 +172,7 @@ enum MatrixReader {
 
     /// A NumPy version 1 or 2 array of little-endian float64.
     static func npy(_ path: String, _ bytes: [UInt8]) throws -> (labels: [String], rows: [[Double]]) {
-        func fail(_ problem: String) -> MatrixFileError { MatrixFileError(path: path, line: nil, problem: problem) }
+        func fail(_ problem: String) -> FileProblem { FileProblem(path: path, line: nil, problem: problem) }
         guard bytes.count >= 12, bytes.starts(with: [0x93] + Array("NUMPY".utf8)) else { throw fail("not a NumPy .npy file") }
         let (headerStart, headerLength) = bytes[6] == 1
             ? (10, Int(bytes[8]) | Int(bytes[9]) << 8)
@@ -188,7 +194,7 @@ enum MatrixReader {
         var labels = (0..<n).map(String.init)
         if let text = try? String(contentsOfFile: path + ".labels", encoding: .utf8) {
             let read = text.split(separator: "\n").map(String.init)
-            guard read.count == n else { throw MatrixFileError(path: path + ".labels", line: nil, problem: "expected \(n) labels, found \(read.count)") }
+            guard read.count == n else { throw FileProblem(path: path + ".labels", line: nil, problem: "expected \(n) labels, found \(read.count)") }
             labels = read
         }
         try check(path, labels: labels, columns: labels, count: n)
@@ -196,14 +202,14 @@ enum MatrixReader {
     }
 
     static func check(_ path: String, labels: [String], columns: [String], count: Int) throws {
-        guard count > 0 else { throw MatrixFileError(path: path, line: nil, problem: "no rows") }
+        guard count > 0 else { throw FileProblem(path: path, line: nil, problem: "no rows") }
         guard labels.count == columns.count else {
-            throw MatrixFileError(path: path, line: nil, problem: "not a square matrix (\(labels.count) rows, \(columns.count) columns)")
+            throw FileProblem(path: path, line: nil, problem: "not a square matrix (\(labels.count) rows, \(columns.count) columns)")
         }
-        guard labels == columns else { throw MatrixFileError(path: path, line: nil, problem: "the row labels differ from the column labels") }
+        guard labels == columns else { throw FileProblem(path: path, line: nil, problem: "the row labels differ from the column labels") }
         var seen = Set<String>()
         for label in labels where !seen.insert(label).inserted {
-            throw MatrixFileError(path: path, line: nil, problem: "the label '\(label)' appears twice")
+            throw FileProblem(path: path, line: nil, problem: "the label '\(label)' appears twice")
         }
     }
 }

@@ -10,9 +10,13 @@ enum Output {
 
     /// The one warning for a matrix whose pairs outgrew the compressor's window.
     static func warnBeyondWindow(_ summary: MatrixSummary, _ compressor: CompressorSpec) {
-        guard summary.pairsBeyondWindow > 0 else { return }
-        warn("\(summary.pairsBeyondWindow) of \(summary.pairs) pairs total more than \(compressor) sees "
-            + "(\(summary.window) bytes back), so their NCD misses what they share beyond that; use lzma for long inputs")
+        warnBeyondWindow(summary.pairsBeyondWindow, of: summary.pairs, window: summary.window, compressor)
+    }
+
+    static func warnBeyondWindow(_ beyond: Int, of pairs: Int, window: Int, _ compressor: CompressorSpec) {
+        guard beyond > 0 else { return }
+        warn("\(beyond) of \(pairs) pairs total more than \(compressor) sees "
+            + "(\(window) bytes back), so their NCD misses what they share beyond that; use lzma for long inputs")
     }
 
     static func warn(_ message: String) {

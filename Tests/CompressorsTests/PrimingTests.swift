@@ -83,6 +83,19 @@ import Testing
         #expect(compressor.usableDictionaryBytes(1000, 1000) == 0)
     }
 
+    /// Priming once and compressing each y on a copy of the primed stream (the fast path) gives
+    /// exactly the size of priming for each y, with dictionaries below, at and beyond the window.
+    @Test(.needsCorpora, arguments: ["deflate:9", "deflate:1", "lzma:9"])
+    func primingOnceGivesThePlainSizes(text: String) throws {
+        let compressor = try Compressor(CompressorSpec(parsing: text), verify: true)
+        let genesis = try Corpus.bytes("genesis/english-kjv.txt")
+        let ys = [Array(genesis.suffix(50)), [], Array(genesis[150_000..<150_700]), Array(genesis.suffix(40_000)), try Corpus.bytes("udhr/eng.txt")]
+        for x in [Array(genesis.prefix(500)), Array(genesis.prefix(12_000)), Array(genesis.prefix(100_000))] {
+            let plain = try ys.map { try compressor.primedSize(of: $0, dictionary: x).bytes }
+            #expect(try compressor.primedSizes(ofEach: ys, dictionary: x) == plain)
+        }
+    }
+
     @Test(arguments: ["zlib:9", "gzip:9", "xz:9"])
     func containersCannotBePrimed(text: String) throws {
         let compressor = try Compressor(CompressorSpec(parsing: text))

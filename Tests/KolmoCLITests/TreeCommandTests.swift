@@ -71,7 +71,7 @@ import Testing
     }
 }
 
-@Suite struct MatrixFileErrorTests {
+@Suite struct FileProblemTests {
     static func write(_ text: String, _ name: String) throws -> (URL, String) {
         let folder = try temporaryFolder()
         let file = folder.appendingPathComponent(name)

@@ -1,0 +1,119 @@
+public import Compressors
+
+/// Which compressed sizes of each pair (x_r, y_c) to compute.
+public struct PairwiseQuantities: OptionSet, Sendable, Hashable {
+    public let rawValue: Int
+    public init(rawValue: Int) { self.rawValue = rawValue }
+
+    /// C(x_r y_c): x first.
+    public static let joint = PairwiseQuantities(rawValue: 1)
+    /// C(y_c x_r): y first.
+    public static let reverseJoint = PairwiseQuantities(rawValue: 2)
+    /// C(y_c | x_r), y compressed by a compressor primed with x.
+    public static let primed = PairwiseQuantities(rawValue: 4)
+    /// C(x_r | y_c), x compressed by a compressor primed with y.
+    public static let reversePrimed = PairwiseQuantities(rawValue: 8)
+
+    public static let all: PairwiseQuantities = [.joint, .reverseJoint, .primed, .reversePrimed]
+
+    /// How many quantities are in the set.
+    public var count: Int { rawValue.nonzeroBitCount }
+}
+
+/// Compressed sizes, in bytes, of every pair of a row set X and a column set Y.
+///
+/// Matrices are row-major, M x N: entry `r * columns + c` belongs to the pair (x_r, y_c)
+/// whatever the direction it measures. A matrix that was not asked for is nil.
+public struct PairwiseSizes: Hashable, Sendable {
+    public let rows: Int
+    public let columns: Int
+    /// C(x_r).
+    public let rowComplexities: [Int]
+    /// C(y_c).
+    public let columnComplexities: [Int]
+    /// C(x_r y_c).
+    public let joint: [Int]?
+    /// C(y_c x_r).
+    public let reverseJoint: [Int]?
+    /// C(y_c | x_r), primed.
+    public let primed: [Int]?
+    /// C(x_r | y_c), primed.
+    public let reversePrimed: [Int]?
+    /// Pairs whose concatenation is longer than the compressor's window.
+    public let pairsBeyondWindow: Int
+    /// Primed compressions that could not reach all of their dictionary.
+    public let truncatedDictionaries: Int
+    public let window: Int
+}
+
+extension DistanceMatrixBuilder {
+    /// The sizes of `quantities` for every pair of `rows` and `columns`, in parallel. Each number
+    /// equals what ``ComplexityEstimator`` gives for that pair alone, whatever `jobs` is.
+    ///
+    /// - Complexity: one compression of |x| + |y| bytes per pair and quantity.
+    public func pairwiseSizes(rows: [[UInt8]], columns: [[UInt8]], computing quantities: PairwiseQuantities) throws -> PairwiseSizes {
+        guard jobs >= 1 else { throw MatrixError.invalidJobs(jobs) }
+        let cRows = try complexities(of: rows)
+        let cColumns = try complexities(of: columns)
+        let (m, n) = (rows.count, columns.count)
+        let kinds: [PairwiseQuantities] = [.joint, .reverseJoint, .primed, .reversePrimed].filter { quantities.contains($0) }
+        let buffers = kinds.map { _ in SharedBuffer<Int>(repeating: -1, count: m * n) }
+        // A task is one (quantity, first item): rows first for joint and primed, columns first otherwise.
+        let tasks = kinds.indices.flatMap { kind in
+            let firstCount = [.joint, .primed].contains(kinds[kind]) ? m : n
+            return (0..<firstCount).map { (kind: kind, first: $0) }
+        }
+        let truncated = SharedBuffer<Int>(repeating: 0, count: tasks.count)
+        let progress = self.progress
+        try Parallel.run(count: tasks.count, jobs: jobs, spec: compressor, verify: verify) { [kinds, buffers] index, compressor in
+            let (kind, first) = tasks[index]
+            let buffer = buffers[kind]
+            switch kinds[kind] {
+            case .joint:
+                let sizes = try compressor.compressedSizes(of: rows[first], followedByEach: columns)
+                for c in 0..<n { buffer[first * n + c] = sizes[c] }
+            case .reverseJoint:
+                let sizes = try compressor.compressedSizes(of: columns[first], followedByEach: rows)
+                for r in 0..<m { buffer[r * n + first] = sizes[r] }
+            case .primed:
+                for c in 0..<n {
+                    let primed = try compressor.primedSize(of: columns[c], dictionary: rows[first])
+                    buffer[first * n + c] = primed.bytes
+                    if primed.usableDictionaryBytes < rows[first].count { truncated[index] += 1 }
+                }
+            default:
+                for r in 0..<m {
+                    let primed = try compressor.primedSize(of: rows[r], dictionary: columns[first])
+                    buffer[r * n + first] = primed.bytes
+                    if primed.usableDictionaryBytes < columns[first].count { truncated[index] += 1 }
+                }
+            }
+            progress?(kinds[kind] == .joint || kinds[kind] == .primed ? n : m)
+        }
+        let results = buffers.map { $0.finish() }
+        func result(_ kind: PairwiseQuantities) -> [Int]? { kinds.firstIndex(of: kind).map { results[$0] } }
+        let window = compressor.window
+        let beyond = rows.reduce(0) { count, x in count + columns.count { x.count + $0.count > window } }
+        return PairwiseSizes(
+            rows: m, columns: n, rowComplexities: cRows, columnComplexities: cColumns,
+            joint: result(.joint), reverseJoint: result(.reverseJoint),
+            primed: result(.primed), reversePrimed: result(.reversePrimed),
+            pairsBeyondWindow: beyond, truncatedDictionaries: truncated.finish().reduce(0, +), window: window)
+    }
+
+    /// C(y_i | dictionaries_i) for each i, primed, in parallel: the dictionary is built per task,
+    /// so that large contexts (a whole dataset) never exist all at once.
+    /// - Returns: the sizes and, for each, how many dictionary bytes the compressor could reach.
+    public func primedSizes(
+        count: Int, input: @escaping @Sendable (Int) -> [UInt8], dictionary: @escaping @Sendable (Int) -> [UInt8]
+    ) throws -> [PrimedSize] {
+        guard jobs >= 1 else { throw MatrixError.invalidJobs(jobs) }
+        let sizes = SharedBuffer<PrimedSize?>(repeating: nil, count: count)
+        let progress = self.progress
+        try Parallel.run(count: count, jobs: jobs, spec: compressor, verify: verify) { index, compressor in
+            sizes[index] = try compressor.primedSize(of: input(index), dictionary: dictionary(index))
+            progress?(1)
+        }
+        return sizes.finish().map { $0! }
+    }
+}
