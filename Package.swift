@@ -9,6 +9,7 @@ let package = Package(
         .library(name: "Clustering", targets: ["Clustering"]),
         .library(name: "Pairing", targets: ["Pairing"]),
         .library(name: "Classification", targets: ["Classification"]),
+        .library(name: "Benchmarking", targets: ["Benchmarking"]),
         .executable(name: "kolmo", targets: ["KolmoCLI"]),
     ],
     dependencies: [
@@ -25,17 +26,29 @@ let package = Package(
             pkgConfig: "liblzma",
             providers: [.apt(["liblzma-dev"]), .brew(["xz"])]
         ),
+        // Debian's libbz2-dev ships no pkg-config file: the module map links "bz2" by name.
+        .systemLibrary(
+            name: "CBzip2",
+            providers: [.apt(["libbz2-dev"]), .brew(["bzip2"])]
+        ),
+        .systemLibrary(
+            name: "CZstd",
+            pkgConfig: "libzstd",
+            providers: [.apt(["libzstd-dev"]), .brew(["zstd"])]
+        ),
         // The only Swift module that imports C. With internal imports by default,
         // no public declaration can mention a C type: the compiler enforces it.
         .target(
             name: "Compressors",
-            dependencies: ["CZlib", "CLZMA"],
+            dependencies: ["CZlib", "CLZMA", "CBzip2", "CZstd"],
             swiftSettings: [.enableUpcomingFeature("InternalImportsByDefault")]
         ),
         .target(name: "Complexity", dependencies: ["Compressors"]),
         .target(name: "Clustering", dependencies: ["Compressors"]),
         .target(name: "Pairing", dependencies: ["Complexity", "Clustering", "Compressors"]),
         .target(name: "Classification", dependencies: ["Complexity", "Clustering", "Compressors"]),
+        // `kolmo bench`: compressors measured as estimators of complexity.
+        .target(name: "Benchmarking", dependencies: ["Compressors", "Complexity", "Clustering"]),
         .executableTarget(
             name: "KolmoCLI",
             dependencies: [
@@ -44,19 +57,21 @@ let package = Package(
                 "Clustering",
                 "Pairing",
                 "Classification",
+                "Benchmarking",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .target(name: "TestSupport", path: "Tests/TestSupport"),
         .testTarget(
             name: "CompressorsTests",
-            // The tests call zlib and liblzma directly: the C libraries are the oracle.
-            dependencies: ["Compressors", "CZlib", "CLZMA", "TestSupport"]
+            // The tests call the C libraries directly: they are the oracle.
+            dependencies: ["Compressors", "CZlib", "CLZMA", "CBzip2", "CZstd", "TestSupport"]
         ),
         .testTarget(name: "ComplexityTests", dependencies: ["Complexity", "TestSupport"]),
         .testTarget(name: "ClusteringTests", dependencies: ["Clustering", "Compressors", "TestSupport"]),
         .testTarget(name: "PairingTests", dependencies: ["Pairing", "Clustering", "Complexity", "Compressors", "TestSupport"]),
         .testTarget(name: "ClassificationTests", dependencies: ["Classification", "Complexity", "Compressors", "TestSupport"]),
+        .testTarget(name: "BenchmarkingTests", dependencies: ["Benchmarking", "Compressors", "TestSupport"]),
         .testTarget(name: "KolmoCLITests", dependencies: ["KolmoCLI", "Clustering", "TestSupport"]),
     ]
 )

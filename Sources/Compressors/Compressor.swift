@@ -1,7 +1,8 @@
 /// A reusable compressor: a C library stream, set up once and reset for every input.
 ///
 /// Create one per thread and use it for as many inputs as you like; resetting a stream
-/// (zlib's `deflateReset`, liblzma re-initialising the same `lzma_stream`) is far cheaper
+/// (zlib's `deflateReset`, liblzma re-initialising the same `lzma_stream`, `ZSTD_CCtx_reset`;
+/// libbz2, which has no reset, ends and initialises the same `bz_stream`) is far cheaper
 /// than building one, and gives byte for byte the output of a fresh compressor.
 ///
 /// Sizes are in bytes of the compressed stream and count exactly what ``CompressorSpec``
@@ -16,6 +17,11 @@ public struct Compressor: ~Copyable {
     public let spec: CompressorSpec
     /// Whether every compression is decompressed and compared with its input.
     public let verifies: Bool
+    /// The bytes the C library allocates for compressing: its state, window and tables.
+    public let encoderAllocations = AllocationCounter()
+    /// The bytes the C library allocates for decompressing (verification and ``decompressed(_:dictionary:)``);
+    /// every decoder frees all it allocated before the call returns.
+    public let decoderAllocations = AllocationCounter()
     let engine: Engine
 
     // Internal, not private: in release builds Swift 6.3's cross-module optimisation makes
@@ -23,6 +29,8 @@ public struct Compressor: ~Copyable {
     enum Engine: ~Copyable {
         case deflate(DeflateEncoder)
         case lzma(LZMAEncoder)
+        case bzip2(Bzip2Encoder)
+        case zstd(ZstdEncoder)
     }
 
     /// A compressor for `spec`. With `verify`, every compression is decompressed and compared
@@ -32,9 +40,14 @@ public struct Compressor: ~Copyable {
         self.verifies = verify
         switch spec.algorithm {
         case .deflate:
-            engine = .deflate(try DeflateEncoder(level: spec.level, container: spec.container))
+            engine = .deflate(try DeflateEncoder(level: spec.level, container: spec.container, counter: encoderAllocations))
         case .lzma:
-            engine = .lzma(try LZMAEncoder(preset: spec.level, extreme: spec.extreme, container: spec.container))
+            engine = .lzma(try LZMAEncoder(
+                preset: spec.level, extreme: spec.extreme, container: spec.container, counter: encoderAllocations))
+        case .bzip2:
+            engine = .bzip2(try Bzip2Encoder(level: spec.level, counter: encoderAllocations))
+        case .zstd:
+            engine = .zstd(try ZstdEncoder(level: spec.level, counter: encoderAllocations))
         }
     }
 
@@ -136,9 +149,14 @@ public struct Compressor: ~Copyable {
     /// Deflate primes with `deflateSetDictionary` and can reach only the last 32 KiB - 262 bytes
     /// of x. LZMA2 primes with the raw encoder's `preset_dict`, its dictionary sized to
     /// |x| + |y| as for any input (never above the preset's), so all of x is usable up to that size.
-    /// Only raw streams can be primed.
+    /// zstd references x as a prefix (`ZSTD_CCtx_refPrefix`) with a window grown to hold x and y
+    /// (up to 1 GiB); the window bounds what it can reach, but its match finder may forget more:
+    /// zstd indexes only the last 2^max(hashLog + 3, chainLog + 1) bytes of a prefix (128 KiB at
+    /// level 1), and the hash tables of levels 1-12 keep few positions per hash, so the start of a
+    /// long x is lost; the binary trees of levels 13-22 keep it. Only raw deflate, raw LZMA2 and
+    /// zstd can be primed: bzip2 has no preset dictionary.
     public func primedSize(of y: [UInt8], dictionary x: [UInt8]) throws -> PrimedSize {
-        try requireRawStream()
+        try requirePriming()
         let size = try x.withUnsafeBytes { xb in
             try y.withUnsafeBytes { yb in
                 if verifies { return try compressed([yb], dictionary: xb).count }
@@ -155,9 +173,9 @@ public struct Compressor: ~Copyable {
     ///
     /// Deflate primes its stream once (`deflateSetDictionary`, which hashes up to 32 KiB of x) and
     /// compresses each y on a copy of the primed stream (`deflateCopy`); for an x under 1 KiB,
-    /// and for LZMA2, which has no state copy, each y is primed afresh on the same reused stream.
+    /// and for LZMA2 and zstd, which have no state copy, each y is primed afresh on the same reused stream.
     public func primedSizes<Inputs: Collection<[UInt8]>>(ofEach inputs: Inputs, dictionary x: [UInt8]) throws -> [Int] {
-        try requireRawStream()
+        try requirePriming()
         switch engine {
         case .deflate(let encoder) where !inputs.isEmpty && x.count >= Zlib.copyThreshold:
             try encoder.reset()
@@ -180,13 +198,17 @@ public struct Compressor: ~Copyable {
     }
 
     /// How many bytes of a dictionary of `dictionaryCount` bytes a primed compression of
-    /// `inputCount` bytes can reach.
+    /// `inputCount` bytes can reach: its window, for zstd (see ``primedSize(of:dictionary:)``).
     public func usableDictionaryBytes(_ dictionaryCount: Int, _ inputCount: Int) -> Int {
         switch engine {
         case .deflate:
             min(dictionaryCount, Zlib.maximumDistance)
         case .lzma(let encoder):
             min(dictionaryCount, Int(encoder.dictionarySize(forBytes: dictionaryCount + inputCount)))
+        case .bzip2:
+            0
+        case .zstd:
+            min(dictionaryCount, 1 << Zstd.primingWindowLog(level: spec.level, bytes: dictionaryCount + inputCount))
         }
     }
 
@@ -206,19 +228,20 @@ public struct Compressor: ~Copyable {
 
     /// The compressed stream of `y` primed with `dictionary`; decompress it with the same dictionary.
     public func compressed(_ y: [UInt8], dictionary: [UInt8]) throws -> [UInt8] {
-        try requireRawStream()
+        try requirePriming()
         return try dictionary.withUnsafeBytes { db in try y.withUnsafeBytes { yb in try compressed([yb], dictionary: db) } }
     }
 
     /// Decompresses a stream this spec wrote; a primed stream needs its `dictionary`.
+    /// Given the `originalCount` of bytes, LZMA2 sizes its decoder's dictionary as the encoder did.
     /// - Throws: ``CompressorError/corruptStream(compressor:detail:)`` for a damaged stream.
-    public func decompressed(_ data: [UInt8], dictionary: [UInt8] = []) throws -> [UInt8] {
+    public func decompressed(_ data: [UInt8], dictionary: [UInt8] = [], originalCount: Int? = nil) throws -> [UInt8] {
         try data.withUnsafeBytes { input in
             try dictionary.withUnsafeBytes { dict in
                 // A stream of n bytes decompresses to at least n / 1032 bytes for deflate and far
                 // more for LZMA; the decoder's dictionary must cover what the encoder used,
-                // so size it as the encoder would for the largest possible output.
-                try decode(input, dictionary: dict, expectedBytes: Int(UInt32.max))
+                // so without the count size it as the encoder would for the largest possible output.
+                try decode(input, dictionary: dict, expectedBytes: originalCount ?? Int(UInt32.max))
             }
         }
     }
@@ -252,6 +275,10 @@ public struct Compressor: ~Copyable {
             try encoder.setDictionary(dictionary)
         case .lzma(let encoder):
             try encoder.start(forBytes: parts.reduce(dictionary.count) { $0 + $1.count }, dictionary: dictionary)
+        case .bzip2(let encoder):
+            try encoder.reset()
+        case .zstd(let encoder):
+            return try encoder.compress(parts, dictionary: dictionary, into: sink)
         }
         // An empty list of parts is the empty input: the stream still has to be finished.
         let pieces = parts.isEmpty ? [UnsafeRawBufferPointer(start: nil, count: 0)] : parts
@@ -260,6 +287,8 @@ public struct Compressor: ~Copyable {
             switch engine {
             case .deflate(let encoder): try encoder.compress(piece, finish: finish, into: sink)
             case .lzma(let encoder): try encoder.compress(piece, finish: finish, into: sink)
+            case .bzip2(let encoder): try encoder.compress(piece, finish: finish, into: sink)
+            case .zstd: break
             }
         }
     }
@@ -267,22 +296,33 @@ public struct Compressor: ~Copyable {
     private func decode(_ input: UnsafeRawBufferPointer, dictionary: UnsafeRawBufferPointer, expectedBytes: Int) throws -> [UInt8] {
         switch engine {
         case .deflate:
-            let decoder = try InflateDecoder(container: spec.container, compressor: spec.description)
-            return try decoder.decompress(input, dictionary: UnsafeRawBufferPointer(rebasing: dictionary.suffix(32 * 1024)))
+            let decoder = try InflateDecoder(container: spec.container, compressor: spec.description, counter: decoderAllocations)
+            return try decoder.decompress(
+                input, dictionary: UnsafeRawBufferPointer(rebasing: dictionary.suffix(32 * 1024)), expectedBytes: expectedBytes)
         case .lzma(let encoder):
             let size = encoder.dictionarySize(forBytes: dictionary.count + expectedBytes)
             let decoder = try LZMADecoder(
                 preset: spec.level, extreme: spec.extreme, container: spec.container,
-                dictionarySize: Int(size), dictionary: dictionary, compressor: spec.description)
-            return try decoder.decompress(input)
+                dictionarySize: Int(size), dictionary: dictionary, compressor: spec.description, counter: decoderAllocations)
+            return try decoder.decompress(input, expectedBytes: expectedBytes)
+        case .bzip2:
+            return try Bzip2Decoder(compressor: spec.description, counter: decoderAllocations).decompress(input, expectedBytes: expectedBytes)
+        case .zstd:
+            return try ZstdDecoder(compressor: spec.description, counter: decoderAllocations)
+                .decompress(input, dictionary: dictionary, expectedBytes: expectedBytes)
         }
     }
 
-    private func requireRawStream() throws {
-        guard spec.container == .raw else {
+    private func requirePriming() throws {
+        guard spec.algorithm != .bzip2 else {
             throw CompressorError.unsupported(
                 compressor: spec.description,
-                reason: "only raw streams (deflate, lzma) can be primed with a dictionary, not the \(spec.container.rawValue) container")
+                reason: "bzip2 has no preset dictionary, so C(y|x) cannot be primed; estimate it by the difference C(xy) - C(x)")
+        }
+        guard spec.canBePrimed else {
+            throw CompressorError.unsupported(
+                compressor: spec.description,
+                reason: "only raw streams (deflate, lzma, zstd) can be primed with a dictionary, not the \(spec.container.rawValue) container")
         }
     }
 }

@@ -9,8 +9,13 @@
 /// | `gzip`    | deflate in the gzip container (RFC 1952) | 1-9             | + 10-byte header, 8-byte trailer   |
 /// | `lzma`    | raw LZMA2 stream, no header              | 0-9, `e` suffix | the LZMA2 chunks only              |
 /// | `xz`      | LZMA2 in the .xz container, CRC64 check  | 0-9, `e` suffix | + stream/block headers, index, check |
+/// | `bzip2`   | a .bz2 stream (libbz2), block size level × 100k | 1-9      | + 4-byte header, 10 bytes per block and at the end |
+/// | `zstd`    | one zstd frame (libzstd), no checksum    | 1-22            | + 4-byte magic, 2-14-byte frame header, 3 bytes per block |
 ///
-/// A missing level means 9, the strongest. The `e` suffix (`lzma:9e`) adds liblzma's extreme flag.
+/// A missing level means 9 (the strongest of deflate, lzma and bzip2), and 19 for zstd, the
+/// strongest its command-line tool allows without `--ultra`; zstd's levels 20-22 (ultra) use
+/// windows of 32 to 128 MiB. The `e` suffix (`lzma:9e`) adds liblzma's extreme flag.
+/// bzip2 and zstd have no header-less form: their own framing is counted, as `bzip2` and `zstd` write it.
 /// Raw streams are the default for complexity estimates because a container adds a constant
 /// that distorts small inputs; the containers exist to compare with `gzip`, `xz` and other tools.
 public struct CompressorSpec: Hashable, Sendable {
@@ -20,6 +25,22 @@ public struct CompressorSpec: Hashable, Sendable {
         case deflate
         /// LZMA2, by liblzma.
         case lzma
+        /// The Burrows-Wheeler block sorter, by libbz2.
+        case bzip2
+        /// Zstandard, by libzstd.
+        case zstd
+
+        /// The levels the algorithm has.
+        public var levels: ClosedRange<Int> {
+            switch self {
+            case .deflate, .bzip2: 1...9
+            case .lzma: 0...9
+            case .zstd: 1...22
+            }
+        }
+
+        /// The level used when none is given.
+        public var defaultLevel: Int { self == .zstd ? 19 : 9 }
     }
 
     /// The framing around the compressed stream.
@@ -36,17 +57,18 @@ public struct CompressorSpec: Hashable, Sendable {
 
     public let algorithm: Algorithm
     public let container: Container
-    /// zlib level 1-9, or liblzma preset 0-9.
+    /// zlib level 1-9, liblzma preset 0-9, bzip2 block size 1-9 (× 100,000 bytes) or zstd level 1-22.
     public let level: Int
     /// liblzma's `LZMA_PRESET_EXTREME`; always false for deflate.
     public let extreme: Bool
 
-    /// The spec for `algorithm` at `level`, checked.
+    /// The spec for `algorithm` at `level` (by default ``Algorithm/defaultLevel``), checked.
     /// - Throws: ``CompressorError/invalidSpecification(_:reason:)`` for a level the algorithm
-    ///   does not have, a container of another algorithm, or `extreme` with deflate.
+    ///   does not have, a container of another algorithm, or `extreme` with anything but lzma.
     public init(
-        _ algorithm: Algorithm, level: Int = 9, extreme: Bool = false, container: Container = .raw
+        _ algorithm: Algorithm, level: Int? = nil, extreme: Bool = false, container: Container = .raw
     ) throws {
+        let level = level ?? algorithm.defaultLevel
         let text = Self.text(algorithm: algorithm, container: container, level: level, extreme: extreme)
         switch algorithm {
         case .deflate:
@@ -66,6 +88,18 @@ public struct CompressorSpec: Hashable, Sendable {
             guard container == .raw || container == .xz else {
                 throw CompressorError.invalidSpecification(text, reason: "lzma goes raw or in the xz container")
             }
+        case .bzip2, .zstd:
+            let name = algorithm.rawValue
+            guard algorithm.levels.contains(level) else {
+                let what = algorithm == .zstd ? "levels are 1 to 22 (20-22 are ultra)" : "block sizes are 1 to 9"
+                throw CompressorError.invalidSpecification(text, reason: "\(name) \(what)")
+            }
+            guard !extreme else {
+                throw CompressorError.invalidSpecification(text, reason: "only lzma and xz have the extreme flag 'e'")
+            }
+            guard container == .raw else {
+                throw CompressorError.invalidSpecification(text, reason: "\(name) has its own framing and no other container")
+            }
         }
         self.algorithm = algorithm
         self.level = level
@@ -73,7 +107,7 @@ public struct CompressorSpec: Hashable, Sendable {
         self.container = container
     }
 
-    /// Parses `NAME[:LEVEL]`: `deflate:9`, `gzip`, `lzma:9e`, `xz:6`.
+    /// Parses `NAME[:LEVEL]`: `deflate:9`, `gzip`, `lzma:9e`, `xz:6`, `bzip2:9`, `zstd:19`.
     public init(parsing text: String) throws {
         let parts = text.split(separator: ":", omittingEmptySubsequences: false)
         guard parts.count <= 2, let name = parts.first, !name.isEmpty else {
@@ -87,11 +121,13 @@ public struct CompressorSpec: Hashable, Sendable {
         case "gzip": (algorithm, container) = (.deflate, .gzip)
         case "lzma", "lzma2": (algorithm, container) = (.lzma, .raw)
         case "xz": (algorithm, container) = (.lzma, .xz)
+        case "bzip2", "bz2": (algorithm, container) = (.bzip2, .raw)
+        case "zstd", "zstandard": (algorithm, container) = (.zstd, .raw)
         default:
             throw CompressorError.invalidSpecification(
                 text, reason: "unknown compressor '\(name)'; known: \(Self.names.joined(separator: ", "))")
         }
-        var level = 9
+        var level = algorithm.defaultLevel
         var extreme = false
         if parts.count == 2 {
             var digits = Substring(parts[1])
@@ -108,30 +144,42 @@ public struct CompressorSpec: Hashable, Sendable {
     }
 
     /// The names `init(parsing:)` accepts.
-    public static let names = ["deflate", "zlib", "gzip", "lzma", "xz"]
+    public static let names = ["deflate", "zlib", "gzip", "lzma", "xz", "bzip2", "zstd"]
 
     /// The default compressor of Kolmo's commands: raw LZMA2 at preset 9, whose 64 MiB
     /// dictionary sees the whole of both inputs of almost any pair of documents.
     public static let `default` = try! CompressorSpec(.lzma, level: 9)
 
-    /// The name the spec is written with: `deflate`, `zlib`, `gzip`, `lzma` or `xz`.
+    /// The name the spec is written with: `deflate`, `zlib`, `gzip`, `lzma`, `xz`, `bzip2` or `zstd`.
     public var name: String {
         switch (algorithm, container) {
         case (.deflate, .raw): "deflate"
         case (.deflate, _): container.rawValue
         case (.lzma, .raw): "lzma"
         case (.lzma, _): "xz"
+        case (.bzip2, _): "bzip2"
+        case (.zstd, _): "zstd"
         }
     }
 
     /// How far back, in bytes, a match can reach: what the compressor can "see" of earlier input.
     /// Deflate: 32 KiB less 262 bytes (32,506). LZMA: the preset's dictionary (64 MiB at 9).
+    /// bzip2: one block, 100,000 × level less 19 bytes (after its first run-length step); it sorts
+    /// each block alone. zstd: the level's window for an input of unknown size (8 MiB at 19).
     public var window: Int {
         switch algorithm {
         case .deflate: Zlib.maximumDistance
+        case .bzip2: Bzip2.blockCapacity(level: level)
+        case .zstd: 1 << Zstd.windowLog(level: level)
         // A checked spec's preset always exists.
         case .lzma: Int((try? LZMA.options(preset: level, extreme: extreme))?.dict_size ?? 0)
         }
+    }
+
+    /// Whether C(y|x) can be measured by priming: raw deflate, raw LZMA2 and zstd have preset
+    /// dictionaries; the containers and bzip2 do not.
+    public var canBePrimed: Bool {
+        container == .raw && algorithm != .bzip2
     }
 
     private static func text(algorithm: Algorithm, container: Container, level: Int, extreme: Bool) -> String {

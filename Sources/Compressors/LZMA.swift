@@ -40,6 +40,17 @@ enum LZMA {
         return options
     }
 
+    /// An `lzma_allocator` that routes a stream's allocations through `counter`; it must live
+    /// as long as the stream, which points at it.
+    static func allocator(counting counter: AllocationCounter) -> UnsafeMutablePointer<lzma_allocator> {
+        let allocator = UnsafeMutablePointer<lzma_allocator>.allocate(capacity: 1)
+        allocator.initialize(to: lzma_allocator(
+            alloc: { opaque, count, size in AllocationCounter.from(opaque).allocate(count * size) },
+            free: { opaque, pointer in AllocationCounter.from(opaque).free(pointer) },
+            opaque: counter.opaque))
+        return allocator
+    }
+
     /// Points `stream` at `input` while `body` runs, then detaches every buffer.
     static func feeding<T>(_ stream: UnsafeMutablePointer<lzma_stream>, _ input: UnsafeRawBufferPointer, _ body: () throws -> T) rethrows -> T {
         stream.pointee.next_in = input.baseAddress?.assumingMemoryBound(to: UInt8.self)
@@ -71,12 +82,17 @@ struct LZMAEncoder: ~Copyable {
     private let container: CompressorSpec.Container
     /// The preset's LZMA2 options; each start sizes a copy's dictionary.
     private let presetOptions: lzma_options_lzma
+    private let allocator: UnsafeMutablePointer<lzma_allocator>
+    private let counter: AllocationCounter
 
-    init(preset: Int, extreme: Bool, container: CompressorSpec.Container) throws {
+    init(preset: Int, extreme: Bool, container: CompressorSpec.Container, counter: AllocationCounter) throws {
         self.presetOptions = try LZMA.options(preset: preset, extreme: extreme)
         self.container = container
+        self.counter = counter
+        self.allocator = LZMA.allocator(counting: counter)
         self.stream = .allocate(capacity: 1)
         self.stream.initialize(to: lzma_stream())
+        self.stream.pointee.allocator = UnsafePointer(allocator)
         self.output = .allocate(byteCount: 64 * 1024, alignment: 16)
     }
 
@@ -84,6 +100,7 @@ struct LZMAEncoder: ~Copyable {
         lzma_end(stream)
         stream.deinitialize(count: 1)
         stream.deallocate()
+        allocator.deallocate()
         output.deallocate()
     }
 
@@ -158,11 +175,13 @@ struct LZMAEncoder: ~Copyable {
 struct LZMADecoder: ~Copyable {
     private let stream: UnsafeMutablePointer<lzma_stream>
     private let compressor: String
+    private let allocator: UnsafeMutablePointer<lzma_allocator>
+    private let counter: AllocationCounter
 
     /// A decoder for the stream that an encoder with `dictionarySize` and `dictionary` wrote.
     init(
         preset: Int, extreme: Bool, container: CompressorSpec.Container,
-        dictionarySize: Int, dictionary: UnsafeRawBufferPointer, compressor: String
+        dictionarySize: Int, dictionary: UnsafeRawBufferPointer, compressor: String, counter: AllocationCounter
     ) throws {
         var options = try LZMA.options(preset: preset, extreme: extreme)
         options.dict_size = UInt32(dictionarySize)
@@ -171,8 +190,10 @@ struct LZMADecoder: ~Copyable {
             options.preset_dict = base.assumingMemoryBound(to: UInt8.self)
             options.preset_dict_size = UInt32(tail.count)
         }
+        let allocator = LZMA.allocator(counting: counter)
         let stream = UnsafeMutablePointer<lzma_stream>.allocate(capacity: 1)
         stream.initialize(to: lzma_stream())
+        stream.pointee.allocator = UnsafePointer(allocator)
         let code = withUnsafeMutablePointer(to: &options) { optionsPointer in
             var filters = [
                 lzma_filter(id: CLZMA_filterLZMA2(), options: UnsafeMutableRawPointer(optionsPointer)),
@@ -186,21 +207,25 @@ struct LZMADecoder: ~Copyable {
             lzma_end(stream)
             stream.deinitialize(count: 1)
             stream.deallocate()
+            allocator.deallocate()
             throw LZMA.error(container == .xz ? "lzma_stream_decoder" : "lzma_raw_decoder", code)
         }
         self.stream = stream
         self.compressor = compressor
+        self.allocator = allocator
+        self.counter = counter
     }
 
     deinit {
         lzma_end(stream)
         stream.deinitialize(count: 1)
         stream.deallocate()
+        allocator.deallocate()
     }
 
-    func decompress(_ input: UnsafeRawBufferPointer) throws -> [UInt8] {
+    func decompress(_ input: UnsafeRawBufferPointer, expectedBytes: Int?) throws -> [UInt8] {
         try LZMA.feeding(stream, input) {
-            try drain(capacity: max(64 * 1024, input.count * 4)) { buffer in
+            try drain(capacity: outputCapacity(expectedBytes: expectedBytes, input: input)) { buffer in
                 stream.pointee.next_out = buffer.baseAddress!.assumingMemoryBound(to: UInt8.self)
                 stream.pointee.avail_out = buffer.count
                 let code = lzma_code(stream, LZMA_FINISH)

@@ -53,6 +53,13 @@ enum Zlib {
     /// zlib keeps avail_in in a 32-bit field; larger inputs go in slices of this size.
     static let maximumSlice = 1 << 30
 
+    /// Routes the stream's allocations through `counter`; call before the stream is initialised.
+    static func count(_ stream: UnsafeMutablePointer<z_stream>, in counter: AllocationCounter) {
+        stream.pointee.zalloc = { opaque, items, size in AllocationCounter.from(opaque).allocate(Int(items) * Int(size)) }
+        stream.pointee.zfree = { opaque, pointer in AllocationCounter.from(opaque).free(pointer) }
+        stream.pointee.opaque = counter.opaque
+    }
+
     /// Points `stream` at `input` while `body` runs, then detaches every buffer, so that zlib
     /// never keeps a pointer into memory Swift may free or move.
     static func feeding<T>(_ stream: UnsafeMutablePointer<z_stream>, _ input: UnsafeRawBufferPointer, _ body: () throws -> T) rethrows -> T {
@@ -77,13 +84,13 @@ struct DeflateEncoder: ~Copyable {
     private let stream: UnsafeMutablePointer<z_stream>
     private let copy: UnsafeMutablePointer<z_stream>
     private let output: UnsafeMutableRawBufferPointer
-    /// zlib's memory for the stream and its copies; freed after them.
+    /// zlib's memory for the stream and its copies, counted in the compressor's counter; freed after them.
     private let memory: ZlibMemory
 
-    init(level: Int, container: CompressorSpec.Container) throws {
+    init(level: Int, container: CompressorSpec.Container, counter: AllocationCounter) throws {
         let stream = UnsafeMutablePointer<z_stream>.allocate(capacity: 1)
         stream.initialize(to: z_stream())
-        let memory = ZlibMemory()
+        let memory = ZlibMemory(counting: counter)
         memory.install(in: stream)
         let code = CZlib_deflateInit2(
             stream, Int32(level), Z_DEFLATED, Zlib.windowBits(for: container), 8, Z_DEFAULT_STRATEGY)
@@ -139,14 +146,9 @@ struct DeflateEncoder: ~Copyable {
         _ stream: UnsafeMutablePointer<z_stream>, _ output: UnsafeMutableRawBufferPointer,
         _ input: UnsafeRawBufferPointer, finish: Bool, into sink: (UnsafeRawBufferPointer) -> Void
     ) throws {
-        var remaining = input
-        repeat {
-            let slice = UnsafeRawBufferPointer(rebasing: remaining.prefix(Zlib.maximumSlice))
-            remaining = UnsafeRawBufferPointer(rebasing: remaining.dropFirst(slice.count))
-            let last = finish && remaining.isEmpty
-            if slice.isEmpty && !last { continue }
+        try forEachSlice(of: input, atMost: Zlib.maximumSlice, finish: finish) { slice, last in
             try Zlib.feeding(stream, slice) { try drive(stream, output, finish: last, into: sink) }
-        } while !remaining.isEmpty
+        }
     }
 
     private static func drive(
@@ -180,6 +182,12 @@ struct DeflateEncoder: ~Copyable {
 /// 512 KiB is kept. One thread uses an encoder at a time, so the lists need no lock.
 final class ZlibMemory {
     private var free: [Int: [UnsafeMutableRawPointer]] = [:]
+    /// Counts the bytes zlib holds, not those kept here for reuse.
+    private let counter: AllocationCounter
+
+    init(counting counter: AllocationCounter) {
+        self.counter = counter
+    }
 
     func install(in stream: UnsafeMutablePointer<z_stream>) {
         stream.pointee.opaque = Unmanaged.passUnretained(self).toOpaque()
@@ -193,6 +201,7 @@ final class ZlibMemory {
 
     /// A block of `count` bytes, behind a 16-byte header that records its size.
     private func allocate(_ count: Int) -> UnsafeMutableRawPointer? {
+        counter.noteAllocation(count)
         if let block = free[count]?.popLast() { return block + 16 }
         let block = UnsafeMutableRawPointer.allocate(byteCount: count + 16, alignment: 16)
         block.storeBytes(of: count, as: Int.self)
@@ -202,6 +211,7 @@ final class ZlibMemory {
     private func release(_ address: UnsafeMutableRawPointer?) {
         guard let address else { return }
         let block = address - 16
+        counter.noteRelease(block.load(as: Int.self))
         free[block.load(as: Int.self), default: []].append(block)
     }
 
@@ -214,10 +224,12 @@ final class ZlibMemory {
 struct InflateDecoder: ~Copyable {
     private let stream: UnsafeMutablePointer<z_stream>
     private let compressor: String
+    private let counter: AllocationCounter
 
-    init(container: CompressorSpec.Container, compressor: String) throws {
+    init(container: CompressorSpec.Container, compressor: String, counter: AllocationCounter) throws {
         let stream = UnsafeMutablePointer<z_stream>.allocate(capacity: 1)
         stream.initialize(to: z_stream())
+        Zlib.count(stream, in: counter)
         let code = CZlib_inflateInit2(stream, Zlib.windowBits(for: container))
         guard code == Z_OK else {
             stream.deinitialize(count: 1)
@@ -226,6 +238,7 @@ struct InflateDecoder: ~Copyable {
         }
         self.stream = stream
         self.compressor = compressor
+        self.counter = counter
     }
 
     deinit {
@@ -235,7 +248,7 @@ struct InflateDecoder: ~Copyable {
     }
 
     /// Decompresses one whole stream; a raw stream that was primed needs the same `dictionary`.
-    func decompress(_ input: UnsafeRawBufferPointer, dictionary: UnsafeRawBufferPointer) throws -> [UInt8] {
+    func decompress(_ input: UnsafeRawBufferPointer, dictionary: UnsafeRawBufferPointer, expectedBytes: Int?) throws -> [UInt8] {
         if let base = dictionary.baseAddress, !dictionary.isEmpty {
             try Zlib.call("inflateSetDictionary") {
                 inflateSetDictionary(stream, base.assumingMemoryBound(to: Bytef.self), uInt(dictionary.count))
@@ -245,7 +258,7 @@ struct InflateDecoder: ~Copyable {
             throw CompressorError.unsupported(compressor: compressor, reason: "cannot verify a stream of 1 GiB or more")
         }
         return try Zlib.feeding(stream, input) {
-            try drain(capacity: max(64 * 1024, input.count * 4)) { buffer in
+            try drain(capacity: outputCapacity(expectedBytes: expectedBytes, input: input)) { buffer in
                 stream.pointee.next_out = buffer.baseAddress!.assumingMemoryBound(to: Bytef.self)
                 stream.pointee.avail_out = uInt(buffer.count)
                 let code = inflate(stream, Z_NO_FLUSH)

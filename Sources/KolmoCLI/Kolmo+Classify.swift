@@ -68,8 +68,8 @@ extension Kolmo {
             if (test == nil) == (folds == nil) { throw ValidationError("give either --test DATA or --folds N") }
             if let folds, folds < 2 { throw ValidationError("--folds must be at least 2") }
             if k < 1 { throw ValidationError("--k must be at least 1") }
-            if method == .classConditional && score == .primed && options.compressor.container != .raw {
-                throw ValidationError("--score primed needs a raw stream (deflate or lzma), not \(options.compressor)")
+            if method == .classConditional && score == .primed && !options.compressor.canBePrimed {
+                throw ValidationError("--score primed needs a raw stream with a preset dictionary (deflate, lzma or zstd), not \(options.compressor)")
             }
         }
 

@@ -28,8 +28,8 @@ extension Kolmo {
         var format: TextOrJSON = .text
 
         func validate() throws {
-            if method == .primed && options.compressor.container != .raw {
-                throw ValidationError("--method primed needs a raw stream (deflate or lzma), not \(options.compressor)")
+            if method == .primed && !options.compressor.canBePrimed {
+                throw ValidationError("--method primed needs a raw stream with a preset dictionary (deflate, lzma or zstd), not \(options.compressor)")
             }
         }
 

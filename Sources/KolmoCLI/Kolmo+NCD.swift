@@ -32,8 +32,8 @@ extension Kolmo {
         var format: TextOrJSON = .text
 
         func validate() throws {
-            if primed && options.compressor.container != .raw {
-                throw ValidationError("--primed needs a raw stream (deflate or lzma), not \(options.compressor)")
+            if primed && !options.compressor.canBePrimed {
+                throw ValidationError("--primed needs a raw stream with a preset dictionary (deflate, lzma or zstd), not \(options.compressor)")
             }
         }
 

@@ -104,11 +104,7 @@ extension Kolmo {
             } ?? names.map { _ in nil }
             var evaluation: Evaluation?
             if evaluate {
-                let missing = names.indices.filter { groups[$0] == nil }.map { names[$0] }
-                guard missing.isEmpty else {
-                    throw FileProblem(path: labels!, line: nil, problem: "no row for \(missing.prefix(5).joined(separator: ", "))\(missing.count > 5 ? " and \(missing.count - 5) more" : "")")
-                }
-                let result = Evaluation(tree: tree, labels: groups.map { $0! })
+                let result = Evaluation(tree: tree, labels: try LabelTable.groups(of: names, path: labels!, column: labelColumn!))
                 evaluation = result
                 report.append("adjusted Rand index \(result.adjustedRandIndex) (tree cut into \(Set(groups.compactMap { $0 }).count) clusters)")
                 report.append("clades: \(result.clades.count) of \(result.groups.count) groups (\(result.clades.joined(separator: ", ")))")

@@ -29,4 +29,15 @@ struct LabelTable {
     func group(of label: String) -> String? {
         groups[label]
     }
+
+    /// The group of each item, read from the table at `path`.
+    /// - Throws: a one-line error naming the file and the first items it has no row for.
+    static func groups(of names: [String], path: String, column: String) throws -> [String] {
+        let table = try LabelTable(path: path, column: column)
+        let missing = names.filter { table.group(of: $0) == nil }
+        guard missing.isEmpty else {
+            throw FileProblem(path: path, line: nil, problem: "no row for \(missing.prefix(5).joined(separator: ", "))\(missing.count > 5 ? " and \(missing.count - 5) more" : "")")
+        }
+        return names.map { table.group(of: $0)! }
+    }
 }

@@ -7,7 +7,7 @@ import Compressors
 struct EstimationOptions: ParsableArguments {
     @Option(
         help: ArgumentHelp(
-            "deflate, zlib, gzip (levels 1-9), lzma, xz (presets 0-9, suffix e for extreme).",
+            "deflate, zlib, gzip (levels 1-9), lzma, xz (presets 0-9, suffix e for extreme), bzip2 (1-9), zstd (1-22).",
             valueName: "name[:level]"),
         transform: { try CompressorSpec(parsing: $0) })
     var compressor: CompressorSpec = .default

@@ -12,6 +12,11 @@ import Testing
         ("lzma:0", .lzma, .raw, 0, false),
         ("LZMA:6", .lzma, .raw, 6, false),
         ("xz:6e", .lzma, .xz, 6, true),
+        ("bzip2", .bzip2, .raw, 9, false),
+        ("bzip2:1", .bzip2, .raw, 1, false),
+        ("zstd", .zstd, .raw, 19, false),
+        ("zstd:1", .zstd, .raw, 1, false),
+        ("zstd:22", .zstd, .raw, 22, false),
     ])
     func parses(text: String, algorithm: CompressorSpec.Algorithm, container: CompressorSpec.Container, level: Int, extreme: Bool) throws {
         let spec = try CompressorSpec(parsing: text)
@@ -33,6 +38,14 @@ import Testing
         (":9", "expected NAME[:LEVEL]"),
         ("lzma:9:9", "expected NAME[:LEVEL]"),
         ("lzma:-1", "lzma presets are 0 to 9"),
+        ("bzip2:0", "bzip2 block sizes are 1 to 9"),
+        ("bzip2:10", "bzip2 block sizes are 1 to 9"),
+        ("bzip2:9e", "only lzma and xz have the extreme flag"),
+        ("zstd:0", "zstd levels are 1 to 22 (20-22 are ultra)"),
+        ("zstd:23", "zstd levels are 1 to 22"),
+        ("zstd:-5", "zstd levels are 1 to 22"),
+        ("zstd:fast", "the level 'fast' is not a number"),
+        ("brotli:9", "unknown compressor 'brotli'; known: deflate, zlib, gzip, lzma, xz, bzip2, zstd"),
     ])
     func rejects(text: String, reason: String) {
         #expect {
@@ -45,5 +58,12 @@ import Testing
     @Test func defaultIsRawLZMA2AtPreset9() {
         #expect(CompressorSpec.default.description == "lzma:9")
         #expect(CompressorSpec.default.container == .raw)
+    }
+
+    @Test func bzip2AndZstdHaveNoOtherContainer() {
+        #expect(throws: CompressorError.invalidSpecification("xz:9", reason: "zstd has its own framing and no other container")) {
+            try CompressorSpec(.zstd, level: 9, container: .xz)
+        }
+        #expect(throws: CompressorError.self) { try CompressorSpec(.bzip2, level: 9, container: .gzip) }
     }
 }

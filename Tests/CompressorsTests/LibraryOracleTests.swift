@@ -1,5 +1,7 @@
+import CBzip2
 import CLZMA
 import CZlib
+import CZstd
 import Compressors
 import TestSupport
 import Testing
@@ -49,6 +51,55 @@ import Testing
                 return outputBuffer.count - stream.avail_out
             }
         }
+        return Array(output.prefix(written))
+    }
+
+    /// libbz2's one-shot compressor, with the default work factor as the bzip2 tool uses.
+    static func bzBuffToBuffCompress(_ input: [UInt8], blockSize: Int) -> [UInt8] {
+        var output = [UInt8](repeating: 0, count: input.count + input.count / 100 + 600)
+        var length = UInt32(output.count)
+        var source = input
+        let code = output.withUnsafeMutableBufferPointer { target in
+            source.withUnsafeMutableBufferPointer { source in
+                target.withMemoryRebound(to: CChar.self) { target in
+                    source.withMemoryRebound(to: CChar.self) { source in
+                        BZ2_bzBuffToBuffCompress(target.baseAddress, &length, source.baseAddress, UInt32(source.count), Int32(blockSize), 0, 0)
+                    }
+                }
+            }
+        }
+        precondition(code == BZ_OK)
+        return Array(output.prefix(Int(length)))
+    }
+
+    /// zstd's simplest one-shot function.
+    static func zstdCompress(_ input: [UInt8], level: Int) -> [UInt8] {
+        var output = [UInt8](repeating: 0, count: ZSTD_compressBound(input.count))
+        let written = ZSTD_compress(&output, output.count, input, input.count, Int32(level))
+        precondition(ZSTD_isError(written) == 0)
+        return Array(output.prefix(written))
+    }
+
+    /// zstd's one-shot function on an explicit context.
+    static func zstdCompressCCtx(_ input: [UInt8], level: Int) -> [UInt8] {
+        let context = ZSTD_createCCtx()
+        defer { ZSTD_freeCCtx(context) }
+        var output = [UInt8](repeating: 0, count: ZSTD_compressBound(input.count))
+        let written = ZSTD_compressCCtx(context, &output, output.count, input, input.count, Int32(level))
+        precondition(ZSTD_isError(written) == 0)
+        return Array(output.prefix(written))
+    }
+
+    /// y compressed with x referenced as a prefix, by the advanced API called directly.
+    static func zstdPrimed(_ y: [UInt8], prefix x: [UInt8], level: Int, windowLog: Int) -> [UInt8] {
+        let context = ZSTD_createCCtx()
+        defer { ZSTD_freeCCtx(context) }
+        precondition(ZSTD_isError(ZSTD_CCtx_setParameter(context, ZSTD_c_compressionLevel, Int32(level))) == 0)
+        precondition(ZSTD_isError(ZSTD_CCtx_setParameter(context, ZSTD_c_windowLog, Int32(windowLog))) == 0)
+        precondition(ZSTD_isError(ZSTD_CCtx_refPrefix(context, x, x.count)) == 0)
+        var output = [UInt8](repeating: 0, count: ZSTD_compressBound(y.count))
+        let written = ZSTD_compress2(context, &output, output.count, y, y.count)
+        precondition(ZSTD_isError(written) == 0)
         return Array(output.prefix(written))
     }
 
@@ -114,5 +165,58 @@ import Testing
             #expect(stream.count == Self.xzEasy(text, preset: UInt32(preset)).count)
             #expect(try xz.decompressed(stream) == text)
         }
+    }
+
+    @Test(arguments: 1...9)
+    func bzip2IsBzBuffToBuffCompress(blockSize: Int) throws {
+        let compressor = try Compressor(CompressorSpec(.bzip2, level: blockSize))
+        for text in try Self.texts() {
+            let reference = Self.bzBuffToBuffCompress(text, blockSize: blockSize)
+            #expect(try compressor.compressed(text) == reference)
+            #expect(try compressor.compressedSize(of: text) == reference.count)
+        }
+    }
+
+    /// Past one block, C(xy) fed in two parts is still libbz2's stream of x + y.
+    @Test func bzip2OfAConcatenationLongerThanABlock() throws {
+        let x = try Corpus.bytes("genesis/english-kjv.txt")
+        let y = try Corpus.bytes("genesis/german.txt")
+        let compressor = try Compressor(CompressorSpec(.bzip2, level: 1))
+        #expect(x.count + y.count > 2 * compressor.window)
+        #expect(try compressor.compressedSize(of: x, followedBy: y) == Self.bzBuffToBuffCompress(x + y, blockSize: 1).count)
+    }
+
+    @Test(arguments: 1...22)
+    func zstdIsZSTDCompressAtTheSameLevel(level: Int) throws {
+        let compressor = try Compressor(CompressorSpec(.zstd, level: level))
+        for text in try Self.texts().prefix(level >= 20 ? 6 : 30) {
+            let reference = Self.zstdCompress(text, level: level)
+            #expect(try compressor.compressed(text) == reference)
+            #expect(Self.zstdCompressCCtx(text, level: level) == reference)
+        }
+        let x = try Corpus.bytes("udhr/eng.txt")
+        let y = try Corpus.bytes("udhr/fra.txt")
+        #expect(try compressor.compressedSize(of: x, followedBy: y) == Self.zstdCompress(x + y, level: level).count)
+    }
+
+    /// Above a level's window, zstd's stream of a large input is still ZSTD_compress's.
+    @Test func zstdOnALargeInput() throws {
+        let large = try ["german", "french", "english-kjv"].flatMap { try Corpus.bytes("genesis/\($0).txt") }
+        let compressor = try Compressor(CompressorSpec(.zstd, level: 1))
+        #expect(large.count > compressor.window)
+        #expect(try compressor.compressed(large) == Self.zstdCompress(large, level: 1))
+    }
+
+    /// C(y|x) primed is zstd's own prefix compression with a window that holds x and y.
+    @Test(arguments: [1, 3, 19])
+    func zstdPrimingIsRefPrefixWithAWindowCoveringXAndY(level: Int) throws {
+        let compressor = try Compressor(CompressorSpec(.zstd, level: level))
+        let x = try Corpus.bytes("genesis/french.txt")
+        let y = try Corpus.bytes("udhr/fra.txt")
+        var windowLog = ZSTD_getCParams(Int32(level), 0, 0).windowLog
+        while (1 << windowLog) < x.count + y.count { windowLog += 1 }
+        let reference = Self.zstdPrimed(y, prefix: x, level: level, windowLog: Int(windowLog))
+        #expect(try compressor.compressed(y, dictionary: x) == reference)
+        #expect(try compressor.primedSize(of: y, dictionary: x).bytes == reference.count)
     }
 }

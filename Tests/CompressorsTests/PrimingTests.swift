@@ -20,7 +20,7 @@ import Testing
 
     /// Priming with y itself leaves almost nothing to say (deflate still spends a few bytes per
     /// 258-byte match); priming with random bytes helps nothing.
-    @Test(.needsCorpora, arguments: ["deflate:9", "lzma:9", "lzma:6"])
+    @Test(.needsCorpora, arguments: ["deflate:9", "lzma:9", "lzma:6", "zstd:19", "zstd:1"])
     func primingWithTheSameTextCostsAlmostNothing(text: String) throws {
         let compressor = try Compressor(CompressorSpec(parsing: text), verify: true)
         let y = try Corpus.bytes("udhr/eng.txt")
@@ -31,7 +31,7 @@ import Testing
     }
 
     /// The primed stream decodes with the same dictionary, also when x is beyond deflate's window.
-    @Test(.needsCorpora, arguments: ["deflate:9", "deflate:1", "lzma:9", "lzma:0e"])
+    @Test(.needsCorpora, arguments: ["deflate:9", "deflate:1", "lzma:9", "lzma:0e", "zstd:19", "zstd:1", "zstd:22"])
     func primedStreamsDecodeWithTheirDictionary(text: String) throws {
         let compressor = try Compressor(CompressorSpec(parsing: text))
         let x = try Corpus.bytes("genesis/french.txt")
@@ -55,6 +55,32 @@ import Testing
         let difference = try compressor.compressedSize(of: x, followedBy: y) - compressor.compressedSize(of: x)
         #expect(primed >= difference - difference / 100, "primed \(primed), difference \(difference)")
         #expect(primed <= difference + difference / 20, "primed \(primed), difference \(difference)")
+    }
+
+    /// zstd's window grows to hold x and y: at level 13, whose own window is 4 MiB, all of a
+    /// 5 MiB x is within reach and y costs almost nothing after an x that begins with it.
+    /// Level 1's hash table has forgotten that beginning: it indexes only x's last 128 KiB.
+    @Test func zstdPrimingReachesPastTheLevelsWindowWithABinaryTree() throws {
+        let y = randomBytes(count: 20_000, seed: 8)
+        let x = y + randomBytes(count: 5 << 20, seed: 9)
+        let thirteen = try Compressor(CompressorSpec(parsing: "zstd:13"), verify: true)
+        #expect(thirteen.window == 4 << 20)
+        let primed = try thirteen.primedSize(of: y, dictionary: x)
+        #expect(primed.usableDictionaryBytes == x.count)
+        #expect(primed.bytes < 100)
+        let one = try Compressor(CompressorSpec(parsing: "zstd:1"))
+        #expect(try one.primedSize(of: y, dictionary: x).bytes > y.count)
+        #expect(try one.primedSize(of: y, dictionary: y + randomBytes(count: 100_000, seed: 9)).bytes < 100)
+    }
+
+    @Test func bzip2CannotBePrimed() throws {
+        let compressor = try Compressor(CompressorSpec(parsing: "bzip2:9"))
+        #expect(throws: CompressorError.unsupported(
+            compressor: "bzip2:9",
+            reason: "bzip2 has no preset dictionary, so C(y|x) cannot be primed; estimate it by the difference C(xy) - C(x)")) {
+            try compressor.primedSize(of: [1, 2, 3], dictionary: [1, 2, 3])
+        }
+        #expect(compressor.usableDictionaryBytes(1000, 1000) == 0)
     }
 
     /// Priming once and compressing each y on a copy of the primed stream (the fast path) gives

@@ -54,7 +54,8 @@ import Testing
     }
 
     @Test(arguments: [
-        (["ncd", "a", "b", "--compressor", "bzip2"], "unknown compressor 'bzip2'"),
+        (["ncd", "a", "b", "--compressor", "brotli"], "unknown compressor 'brotli'"),
+        (["ncd", "a", "b", "--primed", "--compressor", "bzip2:9"], "--primed needs a raw stream with a preset dictionary (deflate, lzma or zstd), not bzip2:9"),
         (["ncd", "a", "b", "--compressor", "deflate:12"], "deflate levels are 1 to 9"),
         (["ncd", "a", "b", "--order", "sideways"], "sideways"),
         (["ncd", "a"], "Missing expected argument '<y>'"),

@@ -1,0 +1,36 @@
+public import Compressors
+import Foundation
+
+extension CodecBenchmark {
+    /// What `kolmo bench` measures unless told otherwise: the fastest, a middle and the
+    /// strongest level of each codec.
+    public static let defaultCompressors = [
+        "deflate:1", "deflate:6", "deflate:9", "lzma:0", "lzma:6", "lzma:9", "bzip2:1", "bzip2:9",
+        "zstd:1", "zstd:3", "zstd:9", "zstd:19", "zstd:22",
+    ].map { try! CompressorSpec(parsing: $0) }
+
+    /// Every level of raw deflate (1-9), raw LZMA2 (0-9), bzip2 (1-9) and zstd (1-22): 50 compressors.
+    public static let everyLevel: [CompressorSpec] = [CompressorSpec.Algorithm.deflate, .lzma, .bzip2, .zstd].flatMap { algorithm in
+        algorithm.levels.map { try! CompressorSpec(algorithm, level: $0) }
+    }
+
+    /// Parses a comma-separated list of compressors (`deflate:9,zstd:19`), or `all` for ``everyLevel``.
+    /// - Throws: ``CompressorError/invalidSpecification(_:reason:)`` for a bad name or level,
+    ///   an empty list or a compressor named twice.
+    public static func compressors(parsing text: String) throws -> [CompressorSpec] {
+        if text.lowercased() == "all" { return everyLevel }
+        var specs: [CompressorSpec] = []
+        for item in text.split(separator: ",", omittingEmptySubsequences: false) {
+            let name = item.trimmingCharacters(in: .whitespaces)
+            guard !name.isEmpty else {
+                throw CompressorError.invalidSpecification(text, reason: "expected a comma-separated list such as deflate:9,zstd:19, or all")
+            }
+            let spec = try CompressorSpec(parsing: name)
+            guard !specs.contains(spec) else {
+                throw CompressorError.invalidSpecification(text, reason: "\(spec) is named twice")
+            }
+            specs.append(spec)
+        }
+        return specs
+    }
+}

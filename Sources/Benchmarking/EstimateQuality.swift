@@ -1,0 +1,102 @@
+import Clustering
+public import Compressors
+import Complexity
+import Dispatch
+import Synchronization
+
+/// How well a compressor's sizes behave as complexity estimates on a set of files.
+///
+/// An ideal compressor gives NCD(x,x) = 0, C(xy) = C(yx) and C(xy) >= max(C(x), C(y)); a real
+/// one strays from each, and beyond its window NCD(x,x) rises towards 1: the curve over prefix
+/// sizes shows where.
+public struct EstimateQuality: Hashable, Sendable {
+    /// NCD(x, x) = (C(xx) - C(x)) / C(x) of each file, in order.
+    public let selfDistances: [Double]
+    /// NCD(p, p) for the prefixes p of the files' concatenation, in increasing size.
+    public let curve: [CurvePoint]
+    /// How many unordered pairs of distinct files the next two figures cover.
+    public let pairs: Int
+    /// The mean over pairs of |C(xy) - C(yx)| / C(xy); nil without pairs.
+    public let meanSymmetryGap: Double?
+    /// The largest of those gaps.
+    public let maximumSymmetryGap: Double?
+    /// How many of the 2 × `pairs` ordered concatenations have C(xy) < max(C(x), C(y)).
+    public let concatenationsBelowMaximum: Int
+    /// With labels: the adjusted Rand index between the label groups and the average-linkage
+    /// (UPGMA) tree of the NCD matrix cut into as many clusters, as ``Evaluation`` computes it.
+    public let adjustedRandIndex: Double?
+
+    /// Measures `spec` on `files` and on prefixes of their concatenation of `prefixSizes` bytes.
+    /// Work is spread over every core; each task owns its compressor, so the numbers do not
+    /// depend on the thread that ran it.
+    public init(_ spec: CompressorSpec, files: [[UInt8]], labels: [String]?, prefixSizes: [Int]) throws {
+        let n = files.count
+        let concatenation = Array(files.joined())
+        // C(x_i) and C(x_i x_j) for all j (the diagonal is C(x_i x_i)), then C(p) and C(pp) per prefix.
+        let rows = Mutex([[Int]?](repeating: nil, count: n))
+        let prefixes = Mutex([(Int, Int)?](repeating: nil, count: prefixSizes.count))
+        let failure = Mutex<(any Error)?>(nil)
+        // The largest prefixes first, so that the small tasks fill in at the end.
+        DispatchQueue.concurrentPerform(iterations: n + prefixSizes.count) { task in
+            do {
+                let compressor = try Compressor(spec)
+                if task < prefixSizes.count {
+                    let index = prefixSizes.count - 1 - task
+                    let prefix = Array(concatenation.prefix(prefixSizes[index]))
+                    let sizes = (try compressor.compressedSize(of: prefix), try compressor.compressedSize(of: prefix, followedBy: prefix))
+                    prefixes.withLock { $0[index] = sizes }
+                } else {
+                    let i = task - prefixSizes.count
+                    let row = [try compressor.compressedSize(of: files[i])] + (try compressor.compressedSizes(of: files[i], followedByEach: files))
+                    rows.withLock { $0[i] = row }
+                }
+            } catch {
+                failure.withLock { if $0 == nil { $0 = error } }
+            }
+        }
+        if let error = failure.withLock({ $0 }) { throw error }
+        let sizes = rows.withLock { $0.map { $0! } }
+        let c = sizes.map { $0[0] }
+        func joint(_ i: Int, _ j: Int) -> Int { sizes[i][1 + j] }
+
+        selfDistances = (0..<n).map { Measures.ncd(cx: Double(c[$0]), cy: Double(c[$0]), cxy: Double(joint($0, $0))) }
+        curve = zip(prefixSizes, prefixes.withLock { $0.map { $0! } }).map { bytes, pair in
+            CurvePoint(bytes: bytes, ncd: Measures.ncd(cx: Double(pair.0), cy: Double(pair.0), cxy: Double(pair.1)))
+        }
+        var gaps: [Double] = []
+        var below = 0
+        for i in 0..<n {
+            for j in (i + 1)..<max(i + 1, n) {
+                gaps.append(Double(abs(joint(i, j) - joint(j, i))) / Double(joint(i, j)))
+                below += (joint(i, j) < max(c[i], c[j]) ? 1 : 0) + (joint(j, i) < max(c[i], c[j]) ? 1 : 0)
+            }
+        }
+        pairs = gaps.count
+        meanSymmetryGap = gaps.isEmpty ? nil : gaps.reduce(0, +) / Double(gaps.count)
+        maximumSymmetryGap = gaps.max()
+        concatenationsBelowMaximum = below
+        if let labels, n >= 2 {
+            let ncd = (0..<n).map { i in (0..<n).map { j in Measures.ncd(cx: Double(c[i]), cy: Double(c[j]), cxy: Double(joint(i, j))) } }
+            let tree = Tree.linkage(Distances(ncd), method: .average).tree
+            adjustedRandIndex = Evaluation(tree: tree, labels: labels).adjustedRandIndex
+        } else {
+            adjustedRandIndex = nil
+        }
+    }
+
+    /// The mean of ``selfDistances``; nil without files.
+    public var meanSelfDistance: Double? {
+        selfDistances.isEmpty ? nil : selfDistances.reduce(0, +) / Double(selfDistances.count)
+    }
+
+    /// The smallest prefix whose NCD(p, p) exceeds `threshold`: where the window breaks.
+    public func curveBreak(above threshold: Double = 0.5) -> Int? {
+        curve.first { $0.ncd > threshold }?.bytes
+    }
+}
+
+/// NCD(p, p) for a prefix p of `bytes` bytes.
+public struct CurvePoint: Hashable, Sendable {
+    public let bytes: Int
+    public let ncd: Double
+}
