@@ -23,17 +23,17 @@ extension Tree {
 /// SVG pictures of trees and matrices, readable from a handful of leaves to several hundred.
 public enum Drawing {
     /// Colours for up to 20 groups (Kelly's and Tableau's distinct colours); more groups reuse them.
-    static let palette = [
+    package static let palette = [
         "#1f77b4", "#d62728", "#2ca02c", "#ff7f0e", "#9467bd", "#8c564b", "#e377c2", "#17becf", "#bcbd22", "#7f7f7f",
         "#393b79", "#ad494a", "#637939", "#e6550d", "#6b6ecf", "#843c39", "#d6616b", "#3182bd", "#8ca252", "#636363",
     ]
 
-    static func escaped(_ text: String) -> String {
+    package static func escaped(_ text: String) -> String {
         text.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
             .replacingOccurrences(of: ">", with: "&gt;").replacingOccurrences(of: "\"", with: "&quot;")
     }
 
-    static func number(_ value: Double) -> String {
+    package static func number(_ value: Double) -> String {
         String((value * 10).rounded() / 10)
     }
 

@@ -1,8 +1,9 @@
+import Clustering
 import Foundation
 
 /// SVG plots for the study's report: overlaid histograms and ROC curves.
 public enum Plots {
-    static let colours = ["#1f77b4", "#d62728", "#2ca02c", "#ff7f0e", "#9467bd", "#8c564b"]
+    static let colours = Drawing.palette
     static let (width, height, left, right, top, bottom) = (640.0, 400.0, 64.0, 24.0, 40.0, 52.0)
 
     /// Histograms of several samples on shared bins, each normalised to a density so that
@@ -89,11 +90,7 @@ public enum Plots {
         abs(value) >= 100 ? String(Int(value.rounded())) : String(format: "%.3g", value)
     }
 
-    static func number(_ value: Double) -> String {
-        String((value * 10).rounded() / 10)
-    }
+    static func number(_ value: Double) -> String { Drawing.number(value) }
 
-    static func escaped(_ text: String) -> String {
-        text.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;").replacingOccurrences(of: ">", with: "&gt;")
-    }
+    static func escaped(_ text: String) -> String { Drawing.escaped(text) }
 }
