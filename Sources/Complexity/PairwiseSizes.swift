@@ -76,17 +76,16 @@ extension DistanceMatrixBuilder {
                 let sizes = try compressor.compressedSizes(of: columns[first], followedByEach: rows)
                 for r in 0..<m { buffer[r * n + first] = sizes[r] }
             case .primed:
-                for c in 0..<n {
-                    let primed = try compressor.primedSize(of: columns[c], dictionary: rows[first])
-                    buffer[first * n + c] = primed.bytes
-                    if primed.usableDictionaryBytes < rows[first].count { truncated[index] += 1 }
-                }
+                // Primed once with x, each y on a copy where the codec allows it.
+                let x = rows[first]
+                let sizes = try compressor.primedSizes(ofEach: columns, dictionary: x)
+                for c in 0..<n { buffer[first * n + c] = sizes[c] }
+                truncated[index] = columns.count { compressor.usableDictionaryBytes(x.count, $0.count) < x.count }
             default:
-                for r in 0..<m {
-                    let primed = try compressor.primedSize(of: rows[r], dictionary: columns[first])
-                    buffer[r * n + first] = primed.bytes
-                    if primed.usableDictionaryBytes < columns[first].count { truncated[index] += 1 }
-                }
+                let y = columns[first]
+                let sizes = try compressor.primedSizes(ofEach: rows, dictionary: y)
+                for r in 0..<m { buffer[r * n + first] = sizes[r] }
+                truncated[index] = rows.count { compressor.usableDictionaryBytes(y.count, $0.count) < y.count }
             }
             progress?(kinds[kind] == .joint || kinds[kind] == .primed ? n : m)
         }
