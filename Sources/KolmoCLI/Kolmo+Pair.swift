@@ -142,11 +142,13 @@ enum PairText {
         return text
     }
 
+    /// The metrics as a JSON object, under the keys both `pair` and `study` print.
+    static func metrics(_ values: PairingMetrics.Values) -> JSON {
+        .object(zip(["assignment", "greedy", "top1", "top5", "mean_reciprocal_rank"], list(values)).map { ($0, .number($1)) })
+    }
+
     static func json(_ report: PairingReport, names: (x: [String], y: [String]), permutations: Int) -> JSON {
-        func metrics(_ values: PairingMetrics.Values) -> JSON {
-            .object(zip(["assignment", "greedy", "top1", "top5", "mean_reciprocal_rank"], list(values)).map { ($0, .number($1)) })
-        }
-        return .object([
+        .object([
             ("score", .string(report.score.rawValue)),
             ("order", .string(report.order.rawValue)),
             ("compressor", .string(report.compressor.description)),

@@ -58,7 +58,9 @@ extension Kolmo {
             var builder = DistanceMatrixBuilder(
                 compressor: options.compressor, order: matrixOptions.order, jobs: matrixOptions.jobs, verify: options.verify)
             let n = inputs.x.count
-            let progress = Progress.wanted(quiet: quiet) ? Progress(totalPairs: 4 * n * n + 4 * n, rows: 4 * n + 4 * n) : nil
+            // Four pairwise sizes per pair, then one primed compression per translation and context.
+            let contexts = unrelatedText == nil ? 3 : 4
+            let progress = Progress.wanted(quiet: quiet) ? Progress(totalPairs: 4 * n * n + contexts * n, rows: 4 * n + contexts * n) : nil
             if let progress { builder.progress = { progress.advance($0) } }
             let study = JointCompressionStudy(builder: builder, seed: seed, unrelated: unrelatedText)
             let result = try study.run(x: inputs.x.map(\.bytes), y: inputs.y.map(\.bytes), truth: inputs.truth)

@@ -170,7 +170,7 @@ enum StudyReport {
                     ("score", .string(row.score.rawValue)),
                     ("effect_size", row.separation.map { .number($0.effectSize) } ?? .null),
                     ("roc_auc", row.separation.map { .number($0.areaUnderCurve) } ?? .null),
-                    ("pairing", .object(zip(["assignment", "greedy", "top1", "top5", "mean_reciprocal_rank"], PairText.list(row.pairing)).map { ($0, .number($1)) })),
+                    ("pairing", PairText.metrics(row.pairing)),
                 ])
             })),
             ("conditioning", .array(result.conditioning.map { context in
