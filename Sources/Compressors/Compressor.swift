@@ -121,7 +121,24 @@ public struct Compressor: ~Copyable {
                 if collect { prefix.append(contentsOf: piece) }
             }
         }
-        for (index, y) in suffixes.enumerated() {
+        try continueEach(encoder, suffixes, prefix: prefix, prefixSize: prefixSize, collect: collect) { stream, y in
+            try x.withUnsafeBytes { xb in
+                try checkRoundTrip(stream, of: [xb, y], dictionary: UnsafeRawBufferPointer(start: nil, count: 0))
+            }
+        } body: { index, size, stream in
+            try body(index, size, stream)
+        }
+    }
+
+    /// Continues a copy of `encoder`'s stream, which already holds x (compressed, or as its
+    /// dictionary), with each input: the one loop behind rows and primed rows. `prefix` and
+    /// `prefixSize` are what x's part of the stream already produced; with `collect` and
+    /// `verifies`, `check` is given each whole stream and its input to decompress and compare.
+    private func continueEach<Inputs: Collection<[UInt8]>>(
+        _ encoder: borrowing DeflateEncoder, _ inputs: Inputs, prefix: [UInt8], prefixSize: Int, collect: Bool,
+        check: ([UInt8], UnsafeRawBufferPointer) throws -> Void, body: (Int, Int, [UInt8]) throws -> Void
+    ) throws {
+        for (index, y) in inputs.enumerated() {
             var stream = prefix
             var size = prefixSize
             try y.withUnsafeBytes { yb in
@@ -129,13 +146,7 @@ public struct Compressor: ~Copyable {
                     size += piece.count
                     if collect { stream.append(contentsOf: piece) }
                 }
-            }
-            if collect && verifies {
-                try x.withUnsafeBytes { xb in
-                    try y.withUnsafeBytes { yb in
-                        try checkRoundTrip(stream, of: [xb, yb], dictionary: UnsafeRawBufferPointer(start: nil, count: 0))
-                    }
-                }
+                if collect && verifies { try check(stream, yb) }
             }
             try body(index, size, stream)
         }
@@ -180,18 +191,14 @@ public struct Compressor: ~Copyable {
         case .deflate(let encoder) where !inputs.isEmpty && x.count >= Zlib.copyThreshold:
             try encoder.reset()
             try x.withUnsafeBytes { try encoder.setDictionary($0) }
-            return try inputs.map { y in
-                var stream: [UInt8] = []
-                var size = 0
-                try y.withUnsafeBytes { yb in
-                    try encoder.continueCopy(with: yb) { piece in
-                        size += piece.count
-                        if verifies { stream.append(contentsOf: piece) }
-                    }
-                    if verifies { try x.withUnsafeBytes { try checkRoundTrip(stream, of: [yb], dictionary: $0) } }
-                }
-                return size
+            var sizes: [Int] = []
+            sizes.reserveCapacity(inputs.count)
+            try continueEach(encoder, inputs, prefix: [], prefixSize: 0, collect: verifies) { stream, y in
+                try x.withUnsafeBytes { try checkRoundTrip(stream, of: [y], dictionary: $0) }
+            } body: { _, size, _ in
+                sizes.append(size)
             }
+            return sizes
         default:
             return try inputs.map { try primedSize(of: $0, dictionary: x).bytes }
         }
