@@ -25,7 +25,7 @@ enum Bzip2 {
 
     /// Calls a libbz2 function and throws unless it returned one of `accepted`.
     @discardableResult
-    static func call(_ function: String, accepting accepted: Set<Int32> = [BZ_OK], _ body: () -> Int32) throws -> Int32 {
+    static func call(_ function: String, accepting accepted: [Int32] = [BZ_OK], _ body: () -> Int32) throws -> Int32 {
         let code = body()
         guard accepted.contains(code) else { throw error(function, code) }
         return code

@@ -24,7 +24,7 @@ enum Zlib {
 
     /// Calls a zlib function and throws unless it returned one of `accepted`.
     @discardableResult
-    static func call(_ function: String, accepting accepted: Set<Int32> = [Z_OK], _ body: () -> Int32) throws -> Int32 {
+    static func call(_ function: String, accepting accepted: [Int32] = [Z_OK], _ body: () -> Int32) throws -> Int32 {
         let code = body()
         guard accepted.contains(code) else { throw error(function, code) }
         return code
