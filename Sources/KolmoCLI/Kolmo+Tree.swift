@@ -83,28 +83,29 @@ extension Kolmo {
             let d = Distances(rows)
             var report: [String] = []
             let tree: Tree
+            let score: Double
             switch method {
             case .nj:
                 tree = Tree.neighborJoining(d)
+                score = Quartets.score(of: tree, d)
             case .quartet:
                 let start = Date()
                 let result = QuartetSearch(seed: seed, jobs: jobs, maximumRounds: rounds).run(d)
-                tree = result.tree
+                // The search has already summed S(T) over every quartet: O(n⁴), not worth twice.
+                (tree, score) = (result.tree, result.score)
                 report.append(String(format: "quartet search: %d proposals in %d rounds, %.1f s, chains %@", result.proposals, result.rounds,
                                      Date().timeIntervalSince(start), result.converged ? "agreed" : "did not agree (stopped at the round limit)"))
             default:
                 tree = Tree.linkage(d, method: LinkageMethod(rawValue: method.rawValue)!).tree
+                score = Quartets.score(of: tree, d)
             }
-            let score = Quartets.score(of: tree, d)
             report.insert("method \(method.rawValue), \(names.count) leaves, S(T) = \(score)", at: 0)
 
-            let groups: [String?] = try labels.map { path in
-                let table = try LabelTable(path: path, column: labelColumn!)
-                return names.map(table.group)
-            } ?? names.map { _ in nil }
+            let table = try labels.map { try LabelTable(path: $0, column: labelColumn!) }
+            let groups: [String?] = names.map { table?.group(of: $0) }
             var evaluation: Evaluation?
-            if evaluate {
-                let result = Evaluation(tree: tree, labels: try LabelTable.groups(of: names, path: labels!, column: labelColumn!))
+            if evaluate, let table {
+                let result = Evaluation(tree: tree, labels: try table.groups(of: names))
                 evaluation = result
                 report.append("adjusted Rand index \(result.adjustedRandIndex) (tree cut into \(Set(groups.compactMap { $0 }).count) clusters)")
                 report.append("clades: \(result.clades.count) of \(result.groups.count) groups (\(result.clades.joined(separator: ", ")))")

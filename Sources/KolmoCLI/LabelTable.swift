@@ -5,8 +5,11 @@ import Foundation
 /// extension (`eng` matches `eng.txt`).
 struct LabelTable {
     let groups: [String: String]
+    /// The file it was read from, for error messages.
+    let path: String
 
     init(path: String, column: String) throws {
+        self.path = path
         var reader = InputReader(allowsBinary: false)
         let bytes = try reader.read(path).bytes
         let lines = String(decoding: bytes, as: UTF8.self).split(separator: "\n").map { $0.split(separator: "\t", omittingEmptySubsequences: false).map(String.init) }
@@ -33,11 +36,15 @@ struct LabelTable {
     /// The group of each item, read from the table at `path`.
     /// - Throws: a one-line error naming the file and the first items it has no row for.
     static func groups(of names: [String], path: String, column: String) throws -> [String] {
-        let table = try LabelTable(path: path, column: column)
-        let missing = names.filter { table.group(of: $0) == nil }
+        try LabelTable(path: path, column: column).groups(of: names)
+    }
+
+    /// The group of every name, or an error naming the table and the first names it lacks.
+    func groups(of names: [String]) throws -> [String] {
+        let missing = names.filter { group(of: $0) == nil }
         guard missing.isEmpty else {
             throw FileProblem(path: path, line: nil, problem: "no row for \(missing.prefix(5).joined(separator: ", "))\(missing.count > 5 ? " and \(missing.count - 5) more" : "")")
         }
-        return names.map { table.group(of: $0)! }
+        return names.map { group(of: $0)! }
     }
 }
