@@ -119,8 +119,7 @@ extension Kolmo {
                 Output.warn("\(beyond.count) of \(beyond.total) classes have more training text than \(compressor) sees "
                     + "(\(window) bytes back); only the last \(window) bytes of each were used")
             case .knn:
-                Output.warn("\(beyond.count) of \(beyond.total) pairs total more than \(compressor) sees "
-                    + "(\(window) bytes back), so their NCD misses what they share beyond that; use lzma for long inputs")
+                Output.warnBeyondWindow(beyond.count, of: beyond.total, window: window, compressor)
             }
         }
 

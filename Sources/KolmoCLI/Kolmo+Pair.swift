@@ -126,7 +126,7 @@ enum PairText {
         }
         return """
             \(report.size) pairs, score \(report.score.rawValue)\(report.score == .ncd || report.score == .mutual ? " (order \(report.order))" : ""), \
-            compressor \(([report.compressor] + report.ensemble).map(\.description).joined(separator: " + ")): \(correct) of \(report.size) paired correctly
+            compressor \(compressors): \(correct) of \(report.size) paired correctly
             \(Output.table(rows))
 
             """

@@ -62,16 +62,17 @@ public struct JointCompressionStudy: Sendable {
             symmetryGap: split { Double($0.symmetryGap) },
             relativeSymmetryGap: split { Double($0.symmetryGap) / Double($0.cxy) },
             scores: scoreRows,
-            conditioning: try conditioning(x: shuffled.x, targets: shuffled.truth.map { shuffled.y[$0] }).map { $0.reordered(shuffled.xOriginal) },
+            conditioning: try conditioning(
+                x: shuffled.x, targets: shuffled.truth.map { shuffled.y[$0] },
+                complexities: shuffled.truth.map { sizes.columnComplexities[$0] }).map { $0.reordered(shuffled.xOriginal) },
             pairsBeyondWindow: sizes.pairsBeyondWindow, truncatedDictionaries: sizes.truncatedDictionaries, window: sizes.window)
     }
 
     /// C(targets_i | context) for every translation and context, primed; X is concatenated in
-    /// the order given.
-    func conditioning(x: [[UInt8]], targets: [[UInt8]]) throws -> [StudyResult.Context] {
+    /// the order given. `cy` holds C(targets_i), already computed with the pairwise sizes.
+    func conditioning(x: [[UInt8]], targets: [[UInt8]], complexities cy: [Int]) throws -> [StudyResult.Context] {
         let n = x.count
         let total = x.reduce(0) { $0 + $1.count }
-        let cy = try builder.complexities(of: targets)
         var kinds: [(StudyResult.ContextKind, @Sendable (Int) -> [UInt8])] = [
             (.translation, { x[$0] }),
             (.datasetWithoutTranslation, { i in Array((0..<n).filter { $0 != i }.map { x[$0] }.joined()) }),
