@@ -1,8 +1,7 @@
 import Clustering
 public import Compressors
 import Complexity
-import Dispatch
-import Synchronization
+import Foundation
 
 /// How well a compressor's sizes behave as complexity estimates on a set of files.
 ///
@@ -27,46 +26,40 @@ public struct EstimateQuality: Hashable, Sendable {
     public let adjustedRandIndex: Double?
 
     /// Measures `spec` on `files` and on prefixes of their concatenation of `prefixSizes` bytes.
-    /// Work is spread over every core; each task owns its compressor, so the numbers do not
-    /// depend on the thread that ran it.
+    /// Work is spread over every core with ``Parallel``, so the numbers do not depend on the
+    /// thread that ran it.
     public init(_ spec: CompressorSpec, files: [[UInt8]], labels: [String]?, prefixSizes: [Int]) throws {
         let n = files.count
-        let concatenation = Array(files.joined())
+        // Only the longest prefix is ever read.
+        let concatenation = Array(files.joined().prefix(prefixSizes.max() ?? 0))
         // C(x_i) and C(x_i x_j) for all j (the diagonal is C(x_i x_i)), then C(p) and C(pp) per prefix.
-        let rows = Mutex([[Int]?](repeating: nil, count: n))
-        let prefixes = Mutex([(Int, Int)?](repeating: nil, count: prefixSizes.count))
-        let failure = Mutex<(any Error)?>(nil)
-        // The largest prefixes first, so that the small tasks fill in at the end.
-        DispatchQueue.concurrentPerform(iterations: n + prefixSizes.count) { task in
-            do {
-                let compressor = try Compressor(spec)
-                if task < prefixSizes.count {
-                    let index = prefixSizes.count - 1 - task
-                    let prefix = Array(concatenation.prefix(prefixSizes[index]))
-                    let sizes = (try compressor.compressedSize(of: prefix), try compressor.compressedSize(of: prefix, followedBy: prefix))
-                    prefixes.withLock { $0[index] = sizes }
-                } else {
-                    let i = task - prefixSizes.count
-                    let row = [try compressor.compressedSize(of: files[i])] + (try compressor.compressedSizes(of: files[i], followedByEach: files))
-                    rows.withLock { $0[i] = row }
-                }
-            } catch {
-                failure.withLock { if $0 == nil { $0 = error } }
+        let rows = SharedBuffer<[Int]>(repeating: [], count: n)
+        let prefixes = SharedBuffer<(Int, Int)>(repeating: (0, 0), count: prefixSizes.count)
+        // The largest prefixes first (Parallel hands tasks out in order), so that the small tasks
+        // fill in at the end. Each thread reuses one compressor for all its tasks.
+        try Parallel.run(count: n + prefixSizes.count, jobs: ProcessInfo.processInfo.activeProcessorCount, spec: spec, verify: false) { task, compressor in
+            if task < prefixSizes.count {
+                let index = prefixSizes.count - 1 - task
+                let prefix = Array(concatenation.prefix(prefixSizes[index]))
+                prefixes[index] = (try compressor.compressedSize(of: prefix), try compressor.compressedSize(of: prefix, followedBy: prefix))
+            } else {
+                let i = task - prefixSizes.count
+                rows[i] = [try compressor.compressedSize(of: files[i])] + (try compressor.compressedSizes(of: files[i], followedByEach: files))
             }
         }
-        if let error = failure.withLock({ $0 }) { throw error }
-        let sizes = rows.withLock { $0.map { $0! } }
+        let sizes = rows.finish()
+        let prefixSizesMeasured = prefixes.finish()
         let c = sizes.map { $0[0] }
         func joint(_ i: Int, _ j: Int) -> Int { sizes[i][1 + j] }
 
         selfDistances = (0..<n).map { Measures.ncd(cx: Double(c[$0]), cy: Double(c[$0]), cxy: Double(joint($0, $0))) }
-        curve = zip(prefixSizes, prefixes.withLock { $0.map { $0! } }).map { bytes, pair in
+        curve = zip(prefixSizes, prefixSizesMeasured).map { bytes, pair in
             CurvePoint(bytes: bytes, ncd: Measures.ncd(cx: Double(pair.0), cy: Double(pair.0), cxy: Double(pair.1)))
         }
         var gaps: [Double] = []
         var below = 0
         for i in 0..<n {
-            for j in (i + 1)..<max(i + 1, n) {
+            for j in (i + 1)..<n {
                 gaps.append(Double(abs(joint(i, j) - joint(j, i))) / Double(joint(i, j)))
                 below += (joint(i, j) < max(c[i], c[j]) ? 1 : 0) + (joint(j, i) < max(c[i], c[j]) ? 1 : 0)
             }
