@@ -38,6 +38,9 @@ extension Classifier {
         let blocks = (test.count + block - 1) / block
         let costs = SharedBuffer<Int>(repeating: 0, count: classTexts.count * test.count)
         let score = self.score
+        // C(class) once per class, not once per block of items.
+        let alone = score == .difference
+            ? try DistanceMatrixBuilder(compressor: compressor, jobs: jobs, verify: verify).complexities(of: classTexts) : []
         try Parallel.run(count: classTexts.count * blocks, jobs: jobs, spec: compressor, verify: verify) { task, compressor in
             let c = task / blocks
             let range = (task % blocks) * block ..< min(test.count, (task % blocks + 1) * block)
@@ -47,8 +50,7 @@ extension Classifier {
             case .primed:
                 sizes = try compressor.primedSizes(ofEach: test[range], dictionary: text)
             case .difference:
-                let alone = try compressor.compressedSize(of: text)
-                sizes = try compressor.compressedSizes(of: text, followedByEach: test[range]).map { $0 - alone }
+                sizes = try compressor.compressedSizes(of: text, followedByEach: test[range]).map { $0 - alone[c] }
             }
             for (offset, size) in sizes.enumerated() { costs[c * test.count + range.lowerBound + offset] = size }
         }
