@@ -160,9 +160,7 @@ extension Kolmo {
 
         /// Writes `text` to a file of the output folder, whole or not at all; returns its path.
         private func write(_ name: String, _ text: String) throws -> [String] {
-            let file = try OutputFile(path: path(name))
-            try file.write(text)
-            try file.commit()
+            try OutputFile.write(text, to: path(name))
             return [path(name)]
         }
 

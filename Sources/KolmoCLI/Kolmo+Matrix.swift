@@ -86,14 +86,10 @@ extension Kolmo {
             progress?.finish()
             // NPY holds values only: the labels go beside it, one per line, as `kolmo tree` reads them.
             if format == .npy, let output {
-                let labels = try OutputFile(path: output + ".labels")
-                try labels.write(rows.map(\.label).joined(separator: "\n") + "\n")
                 if let columns {
-                    let columnLabels = try OutputFile(path: output + ".column-labels")
-                    try columnLabels.write(columns.map(\.label).joined(separator: "\n") + "\n")
-                    try columnLabels.commit()
+                    try OutputFile.write(columns.map(\.label).joined(separator: "\n") + "\n", to: output + ".column-labels")
                 }
-                try labels.commit()
+                try OutputFile.write(rows.map(\.label).joined(separator: "\n") + "\n", to: output + ".labels")
             }
             try out.commit()
             Output.warnBeyondWindow(summary, options.compressor)

@@ -127,9 +127,8 @@ extension Kolmo {
                 }
             }
             if let heatmap {
-                let picture = try OutputFile(path: heatmap)
-                try picture.write(try Drawing.heatmap(order: tree.rootedAtMidpoint().leafOrder, labels: names, title: "NCD, " + title) { d[$0, $1] })
-                try picture.commit()
+                try OutputFile.write(
+                    try Drawing.heatmap(order: tree.rootedAtMidpoint().leafOrder, labels: names, title: "NCD, " + title) { d[$0, $1] }, to: heatmap)
             }
             try out.commit()
             let text = report.joined(separator: "\n") + "\n"

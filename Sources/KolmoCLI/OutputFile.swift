@@ -74,4 +74,11 @@ final class OutputFile {
         close(descriptor)
         self.temporaryPath = nil
     }
+
+    /// Writes the whole of `text` to `path`, complete or not at all.
+    static func write(_ text: String, to path: String) throws {
+        let file = try OutputFile(path: path)
+        try file.write(text)
+        try file.commit()
+    }
 }

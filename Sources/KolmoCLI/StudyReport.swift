@@ -32,9 +32,7 @@ enum StudyReport {
             ("report.md", markdown(result, title: title, unrelated: unrelated, pictures: true)),
         ]
         for (name, text) in files {
-            let file = try OutputFile(path: (directory as NSString).appendingPathComponent(name))
-            try file.write(text)
-            try file.commit()
+            try OutputFile.write(text, to: (directory as NSString).appendingPathComponent(name))
         }
     }
 
