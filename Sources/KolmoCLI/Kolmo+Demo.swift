@@ -64,8 +64,8 @@ extension Kolmo {
                 + (left.isEmpty ? "" : " (left out, for want of the pages most languages have: \(left.map(corpus.name).joined(separator: ", ")))"))
             let documents = try corpus.translatedText(of: chosen, in: languages)
             var builder = DistanceMatrixBuilder(compressor: compressor, order: .mean, symmetric: true, jobs: jobs)
-            let progress = progressBar(pairs: builder.concatenationCount(rows: languages.count, columns: nil), rows: languages.count)
-            if let progress { builder.progress = { progress.advance($0) } }
+            let progress = Progress.attach(
+                to: &builder, quiet: quiet, pairs: builder.concatenationCount(rows: languages.count, columns: nil), rows: languages.count)
             let (matrix, summary) = try builder.matrix(rows: documents)
             progress?.finish()
             Output.warnBeyondWindow(summary, compressor)
@@ -107,9 +107,7 @@ extension Kolmo {
                 let x = try common.map { try corpus.page($0, in: "eng") }
                 let y = try common.map { try corpus.page($0, in: code) }
                 let (xTranslated, yTranslated) = ManPageCorpus.withoutSharedLines(x, y)
-                let progress = progressBar(pairs: 4 * common.count * common.count, rows: 4 * common.count)
-                pairBuilder.progress = nil
-                if let progress { pairBuilder.progress = { progress.advance($0) } }
+                let progress = Progress.attach(to: &pairBuilder, quiet: quiet, pairs: 4 * common.count * common.count, rows: 4 * common.count)
                 let pairing = TranslationPairing(builder: pairBuilder, score: .ncd, permutations: 0)
                 let whole = try pairing.run(x: x, y: y, truth: Array(common.indices))
                 let report = try pairing.run(x: xTranslated, y: yTranslated, truth: Array(common.indices))
@@ -168,9 +166,6 @@ extension Kolmo {
             if !quiet { FileHandle.standardError.write(Data((message + "\n").utf8)) }
         }
 
-        private func progressBar(pairs: Int, rows: Int) -> Progress? {
-            Progress.wanted(quiet: quiet) ? Progress(totalPairs: pairs, rows: rows) : nil
-        }
     }
 }
 

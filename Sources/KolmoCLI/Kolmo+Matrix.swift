@@ -66,8 +66,7 @@ extension Kolmo {
                 compressor: options.compressor, order: order, symmetric: symmetric, jobs: jobs, verify: options.verify)
             let context = MatrixWriter.Context(compressor: options.compressor.description, order: order, symmetric: symmetric)
             let pairs = builder.concatenationCount(rows: rows.count, columns: columns?.count, nearest: topK != nil)
-            let progress = Progress.wanted(quiet: quiet) ? Progress(totalPairs: pairs, rows: rows.count) : nil
-            if let progress { builder.progress = { progress.advance($0) } }
+            let progress = Progress.attach(to: &builder, quiet: quiet, pairs: pairs, rows: rows.count)
 
             let summary: MatrixSummary
             if let topK {

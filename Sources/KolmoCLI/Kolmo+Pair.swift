@@ -74,9 +74,7 @@ extension Kolmo {
             let n = inputs.x.count
             let quantities = score.quantities(order: matrixOptions.order)
             let passes = quantities.count * (1 + ensemble.count)
-            let progress = Progress.wanted(quiet: quiet) && !quantities.isEmpty
-                ? Progress(totalPairs: n * n * passes, rows: n * passes) : nil
-            if let progress { builder.progress = { progress.advance($0) } }
+            let progress = Progress.attach(to: &builder, quiet: quiet || quantities.isEmpty, pairs: n * n * passes, rows: n * passes)
             let pairing = TranslationPairing(builder: builder, score: score, seed: seed, permutations: permutations, ensemble: ensemble)
             let report = try pairing.run(x: inputs.x.map(\.bytes), y: inputs.y.map(\.bytes), truth: inputs.truth)
             progress?.finish()

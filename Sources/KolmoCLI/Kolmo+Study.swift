@@ -60,8 +60,7 @@ extension Kolmo {
             let n = inputs.x.count
             // Four pairwise sizes per pair, then one primed compression per translation and context.
             let contexts = unrelatedText == nil ? 3 : 4
-            let progress = Progress.wanted(quiet: quiet) ? Progress(totalPairs: 4 * n * n + contexts * n, rows: 4 * n + contexts * n) : nil
-            if let progress { builder.progress = { progress.advance($0) } }
+            let progress = Progress.attach(to: &builder, quiet: quiet, pairs: 4 * n * n + contexts * n, rows: 4 * n + contexts * n)
             let study = JointCompressionStudy(builder: builder, seed: seed, unrelated: unrelatedText)
             let result = try study.run(x: inputs.x.map(\.bytes), y: inputs.y.map(\.bytes), truth: inputs.truth)
             progress?.finish()

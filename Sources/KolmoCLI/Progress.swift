@@ -1,3 +1,4 @@
+import Complexity
 import Foundation
 import Synchronization
 
@@ -16,6 +17,15 @@ final class Progress: Sendable {
     /// Whether progress should be shown: standard error is a terminal and --quiet was not given.
     static func wanted(quiet: Bool) -> Bool {
         !quiet && isatty(STDERR_FILENO) == 1
+    }
+
+    /// A progress line for `builder`'s work of `pairs` concatenations in `rows` calls, where it is
+    /// wanted (nil otherwise, and `builder` reports to nobody).
+    static func attach(to builder: inout DistanceMatrixBuilder, quiet: Bool, pairs: Int, rows: Int) -> Progress? {
+        let progress = wanted(quiet: quiet) ? Progress(totalPairs: pairs, rows: rows) : nil
+        builder.progress = nil
+        if let progress { builder.progress = { progress.advance($0) } }
+        return progress
     }
 
     func advance(_ pairs: Int) {
