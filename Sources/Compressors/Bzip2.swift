@@ -69,6 +69,7 @@ struct Bzip2Encoder: ~Copyable {
     private let stream: UnsafeMutablePointer<bz_stream>
     private let output: UnsafeMutableRawBufferPointer
     private let level: Int32
+    /// Kept alive here: the C hooks reach it unretained, and the stream's end frees through them.
     private let counter: AllocationCounter
 
     init(level: Int, counter: AllocationCounter) throws {
@@ -124,7 +125,6 @@ struct Bzip2Encoder: ~Copyable {
 struct Bzip2Decoder: ~Copyable {
     private let stream: UnsafeMutablePointer<bz_stream>
     private let compressor: String
-    private let counter: AllocationCounter
 
     init(compressor: String, counter: AllocationCounter) throws {
         let stream = Bzip2.stream(counting: counter)
@@ -136,7 +136,6 @@ struct Bzip2Decoder: ~Copyable {
         }
         self.stream = stream
         self.compressor = compressor
-        self.counter = counter
     }
 
     deinit {

@@ -83,6 +83,7 @@ struct LZMAEncoder: ~Copyable {
     /// The preset's LZMA2 options; each start sizes a copy's dictionary.
     private let presetOptions: lzma_options_lzma
     private let allocator: UnsafeMutablePointer<lzma_allocator>
+    /// Kept alive here: the C hooks reach it unretained, and the stream's end frees through them.
     private let counter: AllocationCounter
 
     init(preset: Int, extreme: Bool, container: CompressorSpec.Container, counter: AllocationCounter) throws {
@@ -176,7 +177,6 @@ struct LZMADecoder: ~Copyable {
     private let stream: UnsafeMutablePointer<lzma_stream>
     private let compressor: String
     private let allocator: UnsafeMutablePointer<lzma_allocator>
-    private let counter: AllocationCounter
 
     /// A decoder for the stream that an encoder with `dictionarySize` and `dictionary` wrote.
     init(
@@ -213,7 +213,6 @@ struct LZMADecoder: ~Copyable {
         self.stream = stream
         self.compressor = compressor
         self.allocator = allocator
-        self.counter = counter
     }
 
     deinit {

@@ -224,7 +224,6 @@ final class ZlibMemory {
 struct InflateDecoder: ~Copyable {
     private let stream: UnsafeMutablePointer<z_stream>
     private let compressor: String
-    private let counter: AllocationCounter
 
     init(container: CompressorSpec.Container, compressor: String, counter: AllocationCounter) throws {
         let stream = UnsafeMutablePointer<z_stream>.allocate(capacity: 1)
@@ -238,7 +237,6 @@ struct InflateDecoder: ~Copyable {
         }
         self.stream = stream
         self.compressor = compressor
-        self.counter = counter
     }
 
     deinit {

@@ -55,6 +55,7 @@ enum Zstd {
 struct ZstdEncoder: ~Copyable {
     private let context: OpaquePointer
     private let level: Int
+    /// Kept alive here: the C hooks reach it unretained, and the stream's end frees through them.
     private let counter: AllocationCounter
 
     init(level: Int, counter: AllocationCounter) throws {
@@ -110,7 +111,6 @@ struct ZstdEncoder: ~Copyable {
 struct ZstdDecoder: ~Copyable {
     private let context: OpaquePointer
     private let compressor: String
-    private let counter: AllocationCounter
 
     init(compressor: String, counter: AllocationCounter) throws {
         guard let context = ZSTD_createDCtx_advanced(Zstd.memory(counting: counter)) else {
@@ -124,7 +124,6 @@ struct ZstdDecoder: ~Copyable {
         }
         self.context = context
         self.compressor = compressor
-        self.counter = counter
     }
 
     deinit {
