@@ -23,7 +23,7 @@ public final class AllocationCounter {
     }
 
     /// malloc's alignment, kept by the header.
-    private static let header = 16
+    static let header = 16
 
     func allocate(_ bytes: Int) -> UnsafeMutableRawPointer? {
         guard let block = malloc(bytes + Self.header) else { return nil }

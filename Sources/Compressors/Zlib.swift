@@ -199,18 +199,19 @@ final class ZlibMemory {
         }
     }
 
-    /// A block of `count` bytes, behind a 16-byte header that records its size.
+    /// A block of `count` bytes, behind the counter's header that records its size.
     private func allocate(_ count: Int) -> UnsafeMutableRawPointer? {
+        let header = AllocationCounter.header
         counter.noteAllocation(count)
-        if let block = free[count]?.popLast() { return block + 16 }
-        let block = UnsafeMutableRawPointer.allocate(byteCount: count + 16, alignment: 16)
+        if let block = free[count]?.popLast() { return block + header }
+        let block = UnsafeMutableRawPointer.allocate(byteCount: count + header, alignment: header)
         block.storeBytes(of: count, as: Int.self)
-        return block + 16
+        return block + header
     }
 
     private func release(_ address: UnsafeMutableRawPointer?) {
         guard let address else { return }
-        let block = address - 16
+        let block = address - AllocationCounter.header
         counter.noteRelease(block.load(as: Int.self))
         free[block.load(as: Int.self), default: []].append(block)
     }
