@@ -29,9 +29,14 @@ public struct ClassificationReport: Sendable {
         }
     }
 
+    /// How many test items were predicted right.
+    public var correct: Int {
+        zip(truth, predictions).count { $0 == $1.predicted }
+    }
+
     /// The share of test items predicted right.
     public var accuracy: Double {
-        Double(zip(truth, predictions).filter { $0 == $1.predicted }.count) / Double(truth.count)
+        Double(correct) / Double(truth.count)
     }
 
     /// The mean F1 over the classes that occur among the true or the predicted classes.

@@ -81,7 +81,7 @@ extension Kolmo {
             let benchmark = CodecBenchmark(minimumRuns: minRuns, minimumSeconds: minSeconds, largestPrefix: largestPrefix)
             let files = items.map(\.bytes)
             var reports: [CodecReport] = []
-            let showProgress = isatty(STDERR_FILENO) == 1
+            let showProgress = Progress.wanted(quiet: false)
             for (index, spec) in compressors.enumerated() {
                 if showProgress { FileHandle.standardError.write(Data("\rmeasuring \(spec) (\(index + 1) of \(compressors.count))    ".utf8)) }
                 reports.append(try benchmark.measure(spec, files: files, labels: groups))

@@ -138,7 +138,7 @@ extension Kolmo {
         }
 
         func text(_ report: ClassificationReport, training: LabelledTexts, testItems: Int) -> String {
-            let correct = zip(report.truth, report.predictions).filter { $0 == $1.predicted }.count
+            let correct = report.correct
             let source = folds.map { "\(testItems) in \($0) folds of \(train)" } ?? "\(testItems) against \(training.count) training items"
             var rows: [[String]] = [
                 ["accuracy", String(format: "%.4f", report.accuracy), "\(correct) of \(testItems)"],
