@@ -55,6 +55,15 @@ struct InputReader {
         return Input(name: name, bytes: bytes)
     }
 
+    /// Whether `path` is a directory; an error naming it when it cannot be looked at.
+    static func isDirectory(_ path: String) throws -> Bool {
+        var status = stat()
+        guard stat(path, &status) == 0 else {
+            throw InputError.cannotOpen(path, reason: errno == ENOENT ? "no such file or directory" : String(cString: strerror(errno)).lowercased())
+        }
+        return (status.st_mode & S_IFMT) == S_IFDIR
+    }
+
     func readFile(_ path: String) throws -> [UInt8] {
         try Self.readFile(path)
     }

@@ -37,11 +37,7 @@ struct ItemCollector {
                 found.append((path, "-"))
                 continue
             }
-            var status = stat()
-            guard stat(path, &status) == 0 else {
-                throw InputError.cannotOpen(path, reason: errno == ENOENT ? "no such file or directory" : String(cString: strerror(errno)).lowercased())
-            }
-            if (status.st_mode & S_IFMT) == S_IFDIR {
+            if try InputReader.isDirectory(path) {
                 let before = found.count
                 try walk(path, relative: "", into: &found)
                 if found.count == before { throw CollectionError.noFiles(path, include: include) }

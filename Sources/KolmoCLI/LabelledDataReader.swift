@@ -9,11 +9,7 @@ struct LabelledDataReader {
     var include: String?
 
     mutating func read(_ path: String) throws -> LabelledTexts {
-        var status = stat()
-        guard stat(path, &status) == 0 else {
-            throw InputError.cannotOpen(path, reason: errno == ENOENT ? "no such file or directory" : String(cString: strerror(errno)).lowercased())
-        }
-        let (names, items, labels) = (status.st_mode & S_IFMT) == S_IFDIR ? try folder(path) : try table(path)
+        let (names, items, labels) = try InputReader.isDirectory(path) ? try folder(path) : try table(path)
         for (name, item) in zip(names, items) where item.isEmpty {
             throw FileProblem(path: name, line: nil, problem: "empty item: there is nothing to classify")
         }

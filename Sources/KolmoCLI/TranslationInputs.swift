@@ -9,11 +9,8 @@ struct TranslationInputs {
     let truth: [Int]
 
     init(x xDirectory: String, y yDirectory: String, truth truthPath: String?, include: String?, reader: InputReader) throws {
-        for directory in [xDirectory, yDirectory] {
-            var status = stat()
-            if stat(directory, &status) == 0 && (status.st_mode & S_IFMT) != S_IFDIR {
-                throw FileProblem(path: directory, problem: "is a file; expected a directory of documents")
-            }
+        for directory in [xDirectory, yDirectory] where try !InputReader.isDirectory(directory) {
+            throw FileProblem(path: directory, problem: "is a file; expected a directory of documents")
         }
         var collector = ItemCollector(include: include, reader: reader)
         let x = try collector.collect([xDirectory])
