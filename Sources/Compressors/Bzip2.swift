@@ -1,7 +1,10 @@
 import CBzip2
 
-/// The one place libbz2's return codes become Swift errors.
-enum Bzip2 {
+/// libbz2's return codes, named; `ReturnCodes` turns them into Swift errors.
+enum Bzip2: ReturnCodes {
+    static let library = "libbz2"
+    static var success: Int32 { BZ_OK }
+
     static func name(of code: Int32) -> String {
         switch code {
         case BZ_OK: "BZ_OK"
@@ -17,18 +20,6 @@ enum Bzip2 {
         case BZ_CONFIG_ERROR: "BZ_CONFIG_ERROR"
         default: "unknown libbz2 code"
         }
-    }
-
-    static func error(_ function: String, _ code: Int32) -> CompressorError {
-        .library(library: "libbz2", function: function, code: code, name: name(of: code))
-    }
-
-    /// Calls a libbz2 function and throws unless it returned one of `accepted`.
-    @discardableResult
-    static func call(_ function: String, accepting accepted: [Int32] = [BZ_OK], _ body: () -> Int32) throws -> Int32 {
-        let code = body()
-        guard accepted.contains(code) else { throw error(function, code) }
-        return code
     }
 
     /// The most input bytes one block holds: libbz2's nblockMAX, 100,000 × level less 19.

@@ -1,7 +1,10 @@
 import CZlib
 
-/// The one place zlib's return codes become Swift errors.
-enum Zlib {
+/// zlib's return codes, named; `ReturnCodes` turns them into Swift errors.
+enum Zlib: ReturnCodes {
+    static let library = "zlib"
+    static var success: Int32 { Z_OK }
+
     /// Names of zlib's return codes, as zlib.h spells them.
     static func name(of code: Int32) -> String {
         switch code {
@@ -16,18 +19,6 @@ enum Zlib {
         case Z_VERSION_ERROR: "Z_VERSION_ERROR"
         default: "unknown zlib code"
         }
-    }
-
-    static func error(_ function: String, _ code: Int32) -> CompressorError {
-        .library(library: "zlib", function: function, code: code, name: name(of: code))
-    }
-
-    /// Calls a zlib function and throws unless it returned one of `accepted`.
-    @discardableResult
-    static func call(_ function: String, accepting accepted: [Int32] = [Z_OK], _ body: () -> Int32) throws -> Int32 {
-        let code = body()
-        guard accepted.contains(code) else { throw error(function, code) }
-        return code
     }
 
     /// The windowBits argument of deflateInit2/inflateInit2 for a 32 KiB window in `container`.
