@@ -22,7 +22,14 @@ public struct Evaluation: Hashable, Sendable {
         adjustedRandIndex = Self.adjustedRandIndex(classes, rooted.clusters(names.count))
         let members = Dictionary(grouping: labels.indices, by: { labels[$0] })
         groups = names.filter { members[$0]!.count >= 2 }
-        let sets: Set<Set<Int>> = tree.isRooted ? tree.clades : tree.splits.union(tree.splits.map { Set(labels.indices).subtracting($0) })
+        let sets: Set<Set<Int>>
+        if tree.isRooted {
+            sets = tree.clades
+        } else {
+            // An unrooted split is a clade on either side of it.
+            let (splits, all) = (tree.splits, Set(labels.indices))
+            sets = splits.union(splits.map { all.subtracting($0) })
+        }
         clades = groups.filter { sets.contains(Set(members[$0]!)) }
         let depth = Self.joinDepths(rooted, count: labels.count)
         var agree = 0, total = 0

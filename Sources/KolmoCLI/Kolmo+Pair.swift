@@ -90,10 +90,7 @@ extension Kolmo {
             if !quantities.isEmpty {
                 Output.warnBeyondWindow(report.pairsBeyondWindow, of: n * n, window: report.window, options.compressor)
             }
-            if report.truncatedDictionaries > 0 {
-                Output.warn("\(report.truncatedDictionaries) of \(n * n) primed compressions could reach only part of x "
-                    + "(\(options.compressor) primes with at most \(report.window) bytes); use lzma for long documents")
-            }
+            Output.warnTruncated(report.truncatedDictionaries, of: n * n, what: "x", window: report.window, options.compressor)
         }
     }
 }

@@ -75,10 +75,7 @@ extension Kolmo {
             }
             try out.commit()
             Output.warnBeyondWindow(result.pairsBeyondWindow, of: n * n, window: result.window, options.compressor)
-            if result.truncatedDictionaries > 0 {
-                Output.warn("\(result.truncatedDictionaries) of \(2 * n * n) primed compressions could reach only part of their dictionary "
-                    + "(\(options.compressor) primes with at most \(result.window) bytes); use lzma for long documents")
-            }
+            Output.warnTruncated(result.truncatedDictionaries, of: 2 * n * n, what: "their dictionary", window: result.window, options.compressor)
         }
     }
 }

@@ -19,6 +19,14 @@ enum Output {
             + "(\(window) bytes back), so their NCD misses what they share beyond that; use lzma for long inputs")
     }
 
+    /// The one warning for primed compressions that could not reach all of their dictionary
+    /// (`what` names it: "x", "their dictionary").
+    static func warnTruncated(_ truncated: Int, of total: Int, what: String, window: Int, _ compressor: CompressorSpec) {
+        guard truncated > 0 else { return }
+        warn("\(truncated) of \(total) primed compressions could reach only part of \(what) "
+            + "(\(compressor) primes with at most \(window) bytes); use lzma for long documents")
+    }
+
     static func warn(_ message: String) {
         FileHandle.standardError.write(Data("warning: \(message)\n".utf8))
     }
