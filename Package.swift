@@ -10,6 +10,7 @@ let package = Package(
         .library(name: "Pairing", targets: ["Pairing"]),
         .library(name: "Classification", targets: ["Classification"]),
         .library(name: "Benchmarking", targets: ["Benchmarking"]),
+        .library(name: "Drawing", targets: ["Drawing"]),
         .executable(name: "kolmo", targets: ["KolmoCLI"]),
     ],
     dependencies: [
@@ -36,6 +37,8 @@ let package = Package(
             pkgConfig: "libzstd",
             providers: [.apt(["libzstd-dev"]), .brew(["zstd"])]
         ),
+        // Not a product: the seeded generator and the one parallel engine, shared by the modules below.
+        .target(name: "KolmoSupport"),
         // The only Swift module that imports C. With internal imports by default,
         // no public declaration can mention a C type: the compiler enforces it.
         .target(
@@ -43,35 +46,47 @@ let package = Package(
             dependencies: ["CZlib", "CLZMA", "CBzip2", "CZstd"],
             swiftSettings: [.enableUpcomingFeature("InternalImportsByDefault")]
         ),
-        .target(name: "Complexity", dependencies: ["Compressors"]),
-        .target(name: "Clustering", dependencies: ["Compressors"]),
-        .target(name: "Pairing", dependencies: ["Complexity", "Clustering", "Compressors"]),
-        .target(name: "Classification", dependencies: ["Complexity", "Clustering", "Compressors"]),
-        // `kolmo bench`: compressors measured as estimators of complexity.
-        .target(name: "Benchmarking", dependencies: ["Compressors", "Complexity", "Clustering"]),
+        // Estimates from compressed sizes, computed on every core.
+        .target(name: "Complexity", dependencies: ["Compressors", "KolmoSupport"]),
+        // Trees from a distance matrix: no compressor, so it is tested on hand-made matrices.
+        .target(name: "Clustering", dependencies: ["KolmoSupport"]),
+        // Every picture. Trees come from Clustering; a heatmap's PNG holds a zlib stream.
+        .target(name: "Drawing", dependencies: ["Clustering", "Compressors"]),
+        // Preparing real text for the demo: which pages, which lines.
+        .target(name: "Corpora"),
+        // Both name the compressors they measure with (an ensemble, a classifier's codec).
+        .target(name: "Pairing", dependencies: ["Complexity", "Compressors", "KolmoSupport"]),
+        .target(name: "Classification", dependencies: ["Complexity", "Compressors", "KolmoSupport"]),
+        // `kolmo bench`: compressors measured as estimators of complexity; the ARI of a linkage tree.
+        .target(name: "Benchmarking", dependencies: ["Complexity", "Compressors", "Clustering", "KolmoSupport"]),
         .executableTarget(
             name: "KolmoCLI",
             dependencies: [
                 "Compressors",
                 "Complexity",
                 "Clustering",
+                "Drawing",
+                "Corpora",
                 "Pairing",
                 "Classification",
                 "Benchmarking",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
-        .target(name: "TestSupport", path: "Tests/TestSupport"),
+        .target(name: "TestSupport", dependencies: ["KolmoSupport"], path: "Tests/TestSupport"),
         .testTarget(
             name: "CompressorsTests",
             // The tests call the C libraries directly: they are the oracle.
             dependencies: ["Compressors", "CZlib", "CLZMA", "CBzip2", "CZstd", "TestSupport"]
         ),
         .testTarget(name: "ComplexityTests", dependencies: ["Complexity", "TestSupport"]),
-        .testTarget(name: "ClusteringTests", dependencies: ["Clustering", "Compressors", "TestSupport"]),
-        .testTarget(name: "PairingTests", dependencies: ["Pairing", "Clustering", "Complexity", "Compressors", "TestSupport"]),
-        .testTarget(name: "ClassificationTests", dependencies: ["Classification", "Complexity", "Compressors", "TestSupport"]),
+        .testTarget(name: "KolmoSupportTests", dependencies: ["KolmoSupport", "TestSupport"]),
+        .testTarget(name: "ClusteringTests", dependencies: ["Clustering", "KolmoSupport", "TestSupport"]),
+        .testTarget(name: "DrawingTests", dependencies: ["Drawing", "Clustering", "Compressors", "TestSupport"]),
+        .testTarget(name: "CorporaTests", dependencies: ["Corpora", "TestSupport"]),
+        .testTarget(name: "PairingTests", dependencies: ["Pairing", "Complexity", "Compressors", "KolmoSupport", "TestSupport"]),
+        .testTarget(name: "ClassificationTests", dependencies: ["Classification", "Complexity", "Compressors", "KolmoSupport", "TestSupport"]),
         .testTarget(name: "BenchmarkingTests", dependencies: ["Benchmarking", "Compressors", "TestSupport"]),
-        .testTarget(name: "KolmoCLITests", dependencies: ["KolmoCLI", "Clustering", "TestSupport"]),
+        .testTarget(name: "KolmoCLITests", dependencies: ["KolmoCLI", "Clustering", "Complexity", "KolmoSupport", "TestSupport"]),
     ]
 )

@@ -11,11 +11,14 @@ public struct CodecBenchmark: Sendable {
     public var minimumSeconds: Double
     /// The largest prefix of the NCD(x,x) curve; the curve doubles from 1 KiB up to it.
     public var largestPrefix: Int
+    /// Threads for the quality measures (``EstimateQuality``); speeds are always measured on one.
+    public var jobs: Int
 
-    public init(minimumRuns: Int = 5, minimumSeconds: Double = 1, largestPrefix: Int = 4 << 20) {
+    public init(minimumRuns: Int = 5, minimumSeconds: Double = 1, largestPrefix: Int = 4 << 20, jobs: Int = 1) {
         self.minimumRuns = minimumRuns
         self.minimumSeconds = minimumSeconds
         self.largestPrefix = largestPrefix
+        self.jobs = jobs
     }
 
     /// Measures `spec` on `files`; with `labels` (one per file), also the clustering it gives.
@@ -40,7 +43,7 @@ public struct CodecBenchmark: Sendable {
             roundTrip: roundTrip,
             compressionMemory: compressor.encoderAllocations.peakBytes,
             decompressionMemory: compressor.decoderAllocations.peakBytes,
-            quality: try EstimateQuality(spec, files: files, labels: labels, prefixSizes: prefixSizes(available: inputBytes)))
+            quality: try EstimateQuality(spec, files: files, labels: labels, prefixSizes: prefixSizes(available: inputBytes), jobs: jobs))
     }
 
     /// 1 KiB, 2 KiB, ... up to `largestPrefix` and to `available` bytes.

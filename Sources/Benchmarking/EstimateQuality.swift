@@ -1,7 +1,7 @@
 import Clustering
 public import Compressors
 import Complexity
-import Foundation
+import KolmoSupport
 
 /// How well a compressor's sizes behave as complexity estimates on a set of files.
 ///
@@ -25,30 +25,26 @@ public struct EstimateQuality: Hashable, Sendable {
     /// (UPGMA) tree of the NCD matrix cut into as many clusters, as ``Evaluation`` computes it.
     public let adjustedRandIndex: Double?
 
-    /// Measures `spec` on `files` and on prefixes of their concatenation of `prefixSizes` bytes.
-    /// Work is spread over every core with ``Parallel``, so the numbers do not depend on the
-    /// thread that ran it.
-    public init(_ spec: CompressorSpec, files: [[UInt8]], labels: [String]?, prefixSizes: [Int]) throws {
+    /// Measures `spec` on `files` and on prefixes of their concatenation of `prefixSizes` bytes,
+    /// on `jobs` threads; the numbers do not depend on the thread that computed them.
+    public init(_ spec: CompressorSpec, files: [[UInt8]], labels: [String]?, prefixSizes: [Int], jobs: Int = 1) throws {
         let n = files.count
         // Only the longest prefix is ever read.
         let concatenation = Array(files.joined().prefix(prefixSizes.max() ?? 0))
         // C(x_i) and C(x_i x_j) for all j (the diagonal is C(x_i x_i)), then C(p) and C(pp) per prefix.
-        let rows = SharedBuffer<[Int]>(repeating: [], count: n)
-        let prefixes = SharedBuffer<(Int, Int)>(repeating: (0, 0), count: prefixSizes.count)
-        // The largest prefixes first (Parallel hands tasks out in order), so that the small tasks
-        // fill in at the end. Each thread reuses one compressor for all its tasks.
-        try Parallel.run(count: n + prefixSizes.count, jobs: ProcessInfo.processInfo.activeProcessorCount, spec: spec, verify: false) { task, compressor in
+        // The largest prefixes first (the engine hands tasks out in order), so that the small
+        // tasks fill in at the end. Each thread reuses one compressor for all its tasks: a prefix
+        // task gives [C(p), C(pp)], a file task [C(x_i), C(x_i x_0), ..., C(x_i x_(n-1))].
+        let results = try Parallel.map(count: n + prefixSizes.count, jobs: jobs, worker: { try Compressor(spec) }) { task, compressor in
             if task < prefixSizes.count {
-                let index = prefixSizes.count - 1 - task
-                let prefix = Array(concatenation.prefix(prefixSizes[index]))
-                prefixes[index] = (try compressor.compressedSize(of: prefix), try compressor.compressedSize(of: prefix, followedBy: prefix))
-            } else {
-                let i = task - prefixSizes.count
-                rows[i] = [try compressor.compressedSize(of: files[i])] + (try compressor.compressedSizes(of: files[i], followedByEach: files))
+                let prefix = Array(concatenation.prefix(prefixSizes[prefixSizes.count - 1 - task]))
+                return [try compressor.compressedSize(of: prefix), try compressor.compressedSize(of: prefix, followedBy: prefix)]
             }
+            let file = files[task - prefixSizes.count]
+            return [try compressor.compressedSize(of: file)] + (try compressor.compressedSizes(of: file, followedByEach: files))
         }
-        let sizes = rows.finish()
-        let prefixSizesMeasured = prefixes.finish()
+        let sizes = Array(results[prefixSizes.count...])
+        let prefixSizesMeasured = results[..<prefixSizes.count].reversed().map { ($0[0], $0[1]) }
         let c = sizes.map { $0[0] }
         func joint(_ i: Int, _ j: Int) -> Int { sizes[i][1 + j] }
 

@@ -1,5 +1,6 @@
 import Complexity
 import Compressors
+import KolmoSupport
 
 extension Classifier {
     /// Class-conditional compression (Benedetto, Caglioti and Loreto 2002, "Language trees and
@@ -36,24 +37,23 @@ extension Classifier {
     func classCosts(_ test: [[UInt8]], classTexts: [[UInt8]]) throws -> [Int] {
         let block = 256
         let blocks = (test.count + block - 1) / block
-        let costs = SharedBuffer<Int>(repeating: 0, count: classTexts.count * test.count)
         let score = self.score
         // C(class) once per class, not once per block of items.
         let alone = score == .difference
             ? try DistanceMatrixBuilder(compressor: compressor, jobs: jobs, verify: verify).complexities(of: classTexts) : []
-        try Parallel.run(count: classTexts.count * blocks, jobs: jobs, spec: compressor, verify: verify) { task, compressor in
+        let (spec, verify) = (compressor, self.verify)
+        // Tasks go class by class, block by block, so their sizes joined are costs in their order.
+        let sizes = try Parallel.map(count: classTexts.count * blocks, jobs: jobs, worker: { try Compressor(spec, verify: verify) }) { task, compressor in
             let c = task / blocks
             let range = (task % blocks) * block ..< min(test.count, (task % blocks + 1) * block)
             let text = classTexts[c]
-            let sizes: [Int]
             switch score {
             case .primed:
-                sizes = try compressor.primedSizes(ofEach: test[range], dictionary: text)
+                return try compressor.primedSizes(ofEach: test[range], dictionary: text)
             case .difference:
-                sizes = try compressor.compressedSizes(of: text, followedByEach: test[range]).map { $0 - alone[c] }
+                return try compressor.compressedSizes(of: text, followedByEach: test[range]).map { $0 - alone[c] }
             }
-            for (offset, size) in sizes.enumerated() { costs[c * test.count + range.lowerBound + offset] = size }
         }
-        return costs.finish()
+        return Array(sizes.joined())
     }
 }

@@ -9,13 +9,12 @@ extension Classifier {
     public func nearestNeighbors(_ test: [[UInt8]], training: LabelledTexts, keys: [Int]) throws -> [Prediction] {
         guard k >= 1 else { throw ClassificationError.invalidK(k) }
         let builder = DistanceMatrixBuilder(compressor: compressor, order: order, jobs: jobs, verify: verify)
-        let predictions = SharedBuffer<Prediction?>(repeating: nil, count: test.count)
-        let labels = training.labels
-        let classifier = self
+        var predictions: [Prediction] = []
+        predictions.reserveCapacity(test.count)
         _ = try builder.nearest(rows: test, columns: training.items, k: k) { row, neighbors in
-            predictions[row] = classifier.vote(neighbors, labels: labels, key: keys[row])
+            predictions.append(vote(neighbors, labels: training.labels, key: keys[row]))
         }
-        return predictions.finish().map { $0! }
+        return predictions
     }
 
     /// The class the `neighbors` (nearest first) elect.

@@ -1,6 +1,6 @@
 public import Complexity
-import Clustering
 public import Compressors
+import KolmoSupport
 
 /// How a test item is classified.
 public enum ClassificationMethod: String, Sendable, CaseIterable {

@@ -91,8 +91,8 @@ public enum ClassificationError: Error, Equatable, CustomStringConvertible {
         case let .unknownClass(item, label): "\(item): class '\(label)' has no training items"
         case let .leakage(test, training):
             "\(test): identical to \(training); a test item must not be in its training set (remove duplicates)"
-        case let .invalidK(k): "--k must be at least 1, not \(k)"
-        case let .invalidFolds(folds, items): "--folds must be between 2 and the number of items (\(items)), not \(folds)"
+        case let .invalidK(k): "the number of neighbours that vote (k) must be at least 1, not \(k)"
+        case let .invalidFolds(folds, items): "the number of folds must be between 2 and the number of items (\(items)), not \(folds)"
         case let .classTooSmallForFolds(name, items):
             "class '\(name)' has \(items) item; cross-validation needs at least 2 per class, so that every fold trains on it"
         }

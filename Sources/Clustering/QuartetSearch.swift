@@ -1,5 +1,4 @@
-import Dispatch
-import Synchronization
+import KolmoSupport
 
 /// Searches for the unrooted binary tree that maximises the quartet score S(T) (Cilibrasi and
 /// Vitányi 2005), by randomized hill climbing in several independent chains.
@@ -48,50 +47,38 @@ public struct QuartetSearch: Sendable {
             return Result(tree: tree, score: 1, proposals: 0, rounds: 0, converged: true)
         }
         let chainCount = max(1, chains)
-        let states = (0..<chainCount).map { chain in
-            ChainSlot(Chain(d: d, seed: seed &+ UInt64(chain) &* 0x9E37_79B9_7F4A_7C15))
+        var states = (0..<chainCount).map { chain in
+            Chain(d: d, seed: seed &+ UInt64(chain) &* 0x9E37_79B9_7F4A_7C15)
         }
-        let tolerance = max(1e-9 * states[0].chain.spread, 1e-12)
+        let tolerance = max(1e-9 * states[0].spread, 1e-12)
         let proposalsPerRound = max(200, 10 * n)
         var rounds = 0
         var converged = false
         while rounds < maximumRounds {
             rounds += 1
-            let improved = Atomic<Int>(0)
-            let group = DispatchGroup()
-            let queue = DispatchQueue(label: "quartet", attributes: .concurrent)
-            let limit = DispatchSemaphore(value: max(1, jobs))
-            for state in states {
-                limit.wait()
-                group.enter()
-                queue.async {
-                    defer { limit.signal(); group.leave() }
-                    let better = state.chain.climb(proposals: proposalsPerRound, d: d, tolerance: tolerance)
-                    if better { improved.add(1, ordering: .relaxed) }
-                }
+            // Each chain climbs on its own thread; a round ends when all have, so no chain is ever
+            // read and climbed at once.
+            let before = states
+            let climbed = Parallel.map(count: chainCount, jobs: jobs) { index in
+                var chain = before[index]
+                let better = chain.climb(proposals: proposalsPerRound, d: d, tolerance: tolerance)
+                return (chain, better)
             }
-            group.wait()
-            let costs = states.map(\.chain.cost)
-            let agreeing = costs.filter { $0 - costs.min()! <= tolerance }.count
-            if improved.load(ordering: .relaxed) == 0 && agreeing >= min(2, chainCount) {
+            states = climbed.map(\.0)
+            let costs = states.map(\.cost)
+            let least = costs.min() ?? 0
+            let agreeing = costs.filter { $0 - least <= tolerance }.count
+            if !climbed.contains(where: \.1) && agreeing >= min(2, chainCount) {
                 converged = true
                 break
             }
         }
-        let winner = states.map(\.chain).enumerated().min { ($0.element.cost, $0.offset) < ($1.element.cost, $1.offset) }!.element
+        let winner = states.enumerated().min { ($0.element.cost, $0.offset) < ($1.element.cost, $1.offset) }!.element
         let tree = winner.tree.tree()
         return Result(
             tree: tree, score: Quartets.score(of: tree, d), proposals: rounds * proposalsPerRound * chainCount,
             rounds: rounds, converged: converged)
     }
-}
-
-/// A chain that one thread at a time climbs: each round hands every slot to one task and waits
-/// for all of them before any slot is read again.
-final class ChainSlot: @unchecked Sendable {
-    var chain: Chain
-
-    init(_ chain: Chain) { self.chain = chain }
 }
 
 /// One hill-climbing chain: a tree, its cost C_T (kept up to date by NNI deltas) and its generator.
@@ -135,14 +122,14 @@ struct Chain: Sendable {
     /// Moves a random subtree s, hanging from the internal node p, by a walk of NNIs; returns the
     /// change in C_T and appends the NNIs made to `moves`.
     private mutating func walk(_ d: Distances, recording moves: inout [(u: Int, b: Int, v: Int, c: Int)]) -> Double {
-        let s = Int(random.next() % UInt64(tree.adjacency.count))
-        guard var p = tree.adjacency[s].filter({ tree.isInternal($0) }).randomElement(using: &random) else { return 0 }
+        let s = random.below(tree.adjacency.count)
+        guard var p = random.element(of: tree.adjacency[s].filter { tree.isInternal($0) }) else { return 0 }
         var delta = 0.0
         for _ in 0...random.geometric(cap: 8) {
             let candidates = tree.adjacency[p].filter { $0 != s && tree.isInternal($0) }
-            guard let x = candidates.randomElement(using: &random) else { break }
+            guard let x = random.element(of: candidates) else { break }
             let others = tree.adjacency[x].filter { $0 != p }
-            let c = others[Int(random.next() % 2)]
+            let c = others[random.below(2)]
             delta += tree.nniDelta(u: p, b: s, v: x, c: c, d)
             tree.swap(u: p, b: s, v: x, c: c)
             moves.append((p, s, x, c))
@@ -169,8 +156,7 @@ struct UnrootedBinaryTree: Sendable {
 
     /// A random tree: three items around a centre, then each further item on a random edge.
     static func random(_ n: Int, using random: inout SplitMix) -> UnrootedBinaryTree {
-        var order = Array(0..<n)
-        order.shuffle(using: &random)
+        let order = random.permutation(n)
         var adjacency = [[Int]](repeating: [], count: 2 * n - 2)
         let centre = n
         for item in order.prefix(3) {
@@ -180,7 +166,7 @@ struct UnrootedBinaryTree: Sendable {
         var edges = order.prefix(3).map { ($0, centre) }
         var next = n + 1
         for item in order.dropFirst(3) {
-            let pick = Int(random.next() % UInt64(edges.count))
+            let pick = random.below(edges.count)
             let (a, b) = edges[pick]
             let middle = next
             next += 1

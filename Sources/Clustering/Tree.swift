@@ -18,9 +18,9 @@ public struct Tree: Hashable, Sendable {
         }
     }
 
-    public var nodes: [Node]
-    public var root: Int
-    public var isRooted: Bool
+    public internal(set) var nodes: [Node]
+    public internal(set) var root: Int
+    public internal(set) var isRooted: Bool
 
     public init(nodes: [Node], root: Int, isRooted: Bool) {
         self.nodes = nodes
@@ -35,7 +35,7 @@ public struct Tree: Hashable, Sendable {
 
     /// The length of the branch above `node` for measuring the tree: its length (negative lengths,
     /// which neighbor joining can give, count as 0) when the tree has lengths, 1 edge otherwise.
-    func branchLength(_ node: Int, weighted: Bool) -> Double {
+    package func branchLength(_ node: Int, weighted: Bool) -> Double {
         weighted ? max(0, nodes[node].length ?? 0) : 1
     }
 

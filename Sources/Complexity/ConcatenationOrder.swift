@@ -30,13 +30,14 @@ public enum ConcatenationOrder: String, Sendable, CaseIterable {
         }
     }
 
-    /// Combines the two orders' values, given those this order needs.
-    public func combine(xy: Double?, yx: Double?) -> Double {
-        switch self {
-        case .xy: xy!
-        case .yx: yx!
-        case .min: Swift.min(xy!, yx!)
-        case .mean: (xy! + yx!) / 2
+    /// Combines the two orders' values; the caller computed those ``needs`` asks for.
+    package func combine(xy: Double?, yx: Double?) -> Double {
+        switch (self, xy, yx) {
+        case (.xy, let xy?, _): xy
+        case (.yx, _, let yx?): yx
+        case (.min, let xy?, let yx?): Swift.min(xy, yx)
+        case (.mean, let xy?, let yx?): (xy + yx) / 2
+        default: preconditionFailure("the order \(rawValue) needs \(estimates(xy: "C(xy)", yx: "C(yx)"))")
         }
     }
 }

@@ -49,16 +49,20 @@ public struct MatrixSummary: Hashable, Sendable {
     public let window: Int
 }
 
+/// Why a matrix cannot be computed with the settings given.
 public enum MatrixError: Error, Equatable, CustomStringConvertible {
+    /// `symmetric` with separate `columns`: only a square matrix can be mirrored.
     case symmetricCross
+    /// `jobs` below 1.
     case invalidJobs(Int)
+    /// `k` below 1 for ``DistanceMatrixBuilder/nearest(rows:columns:k:emit:)``.
     case invalidK(Int)
 
     public var description: String {
         switch self {
-        case .symmetricCross: "--symmetric needs a square matrix: it cannot be combined with --cross"
-        case .invalidJobs(let jobs): "--jobs must be at least 1, not \(jobs)"
-        case .invalidK(let k): "--top-k must be at least 1, not \(k)"
+        case .symmetricCross: "a symmetric matrix must be square: it cannot have columns of its own"
+        case .invalidJobs(let jobs): "the number of threads (jobs) must be at least 1, not \(jobs)"
+        case .invalidK(let k): "the number of nearest neighbours (k) must be at least 1, not \(k)"
         }
     }
 }

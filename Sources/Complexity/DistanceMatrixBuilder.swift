@@ -1,5 +1,5 @@
 public import Compressors
-import Synchronization
+import KolmoSupport
 
 /// Computes NCD matrices on every core, with exactly the numbers of pairwise ``ComplexityEstimator/distance(between:and:order:primed:)``.
 ///
@@ -19,7 +19,8 @@ public struct DistanceMatrixBuilder: Sendable {
     public var jobs: Int
     /// Decompress every stream and compare it with its input.
     public var verify: Bool
-    /// Called, from any thread, with the number of concatenations just finished.
+    /// Called on the calling thread, as tasks finish, with the units of ``workload(rows:columns:nearest:)``
+    /// just done: one call per row of a matrix.
     public var progress: (@Sendable (Int) -> Void)?
 
     public init(
@@ -36,31 +37,44 @@ public struct DistanceMatrixBuilder: Sendable {
 
     /// C(x) for each item, in bytes.
     public func complexities(of items: [[UInt8]]) throws -> [Int] {
-        guard jobs >= 1 else { throw MatrixError.invalidJobs(jobs) }
-        let sizes = SharedBuffer(repeating: 0, count: items.count)
-        try Parallel.run(count: items.count, jobs: jobs, spec: compressor, verify: verify) { index, compressor in
-            sizes[index] = try compressor.compressedSize(of: items[index])
-        }
-        return sizes.finish()
+        try parallelMap(count: items.count) { index, compressor in try compressor.compressedSize(of: items[index]) }
     }
 
-    /// How many concatenations ``matrix(rows:columns:)`` compresses, or with `nearest`
-    /// ``nearest(rows:columns:k:emit:)``: a total for progress.
-    public func concatenationCount(rows: Int, columns: Int?, nearest: Bool = false) -> Int {
+    /// What ``matrix(rows:columns:)`` does for `rows` x `columns` items (`columns` nil: square),
+    /// or with `nearest` ``nearest(rows:columns:k:emit:)``: its concatenations, and the calls to
+    /// ``progress`` that report them.
+    public func workload(rows: Int, columns: Int?, nearest: Bool = false) -> Workload {
         let needs = order.needs
-        if nearest { return rows * (columns ?? rows) * ((needs.xy ? 1 : 0) + (needs.yx ? 1 : 0)) }
+        let orders = (needs.xy ? 1 : 0) + (needs.yx ? 1 : 0)
+        if nearest { return Workload(units: rows * (columns ?? rows) * orders, steps: rows) }
         guard let columns else {
-            let full = rows * rows
-            let triangle = rows * (rows + 1) / 2
-            return symmetric && (needs.xy != needs.yx) ? triangle : full
+            let triangle = symmetric && needs.xy != needs.yx
+            return Workload(units: triangle ? rows * (rows + 1) / 2 : rows * rows, steps: rows)
         }
-        return (needs.xy ? rows * columns : 0) + (needs.yx ? rows * columns : 0)
+        return Workload(units: orders * rows * columns, steps: (needs.xy ? rows : 0) + (needs.yx ? columns : 0))
+    }
+
+    /// `produce(i, compressor)` for `i` in `0..<count` on ``jobs`` threads, each with its own
+    /// compressor, every result passed to `consume` on the calling thread in index order.
+    func parallelStream<Result: Sendable>(
+        count: Int, _ produce: @escaping @Sendable (Int, inout Compressor) throws -> Result, consume: (Int, Result) throws -> Void
+    ) throws {
+        guard jobs >= 1 else { throw MatrixError.invalidJobs(jobs) }
+        let (spec, verify) = (compressor, self.verify)
+        try Parallel.stream(count: count, jobs: jobs, worker: { try Compressor(spec, verify: verify) }, produce: produce, consume: consume)
+    }
+
+    /// `body(i, compressor)` for `i` in `0..<count`, in parallel, in index order.
+    func parallelMap<Result: Sendable>(count: Int, _ body: @escaping @Sendable (Int, inout Compressor) throws -> Result) throws -> [Result] {
+        var results: [Result] = []
+        results.reserveCapacity(count)
+        try parallelStream(count: count, body) { _, result in results.append(result) }
+        return results
     }
 
     /// The NCD matrix of `rows` against `columns`, or of `rows` against themselves when
     /// `columns` is nil (a square matrix, which `symmetric` may halve).
     public func matrix(rows: [[UInt8]], columns: [[UInt8]]? = nil) throws -> (matrix: DistanceMatrix, summary: MatrixSummary) {
-        guard jobs >= 1 else { throw MatrixError.invalidJobs(jobs) }
         if symmetric && columns != nil { throw MatrixError.symmetricCross }
         let cRows = try complexities(of: rows)
         let cColumns = try columns.map(complexities) ?? cRows
@@ -76,8 +90,6 @@ public struct DistanceMatrixBuilder: Sendable {
             guard square && symmetric && needs.xy != needs.yx else { return 0..<n }
             return needs.xy ? r..<n : 0..<(r + 1)
         }
-        let forward = SharedBuffer<Int32>(repeating: -1, count: (needs.xy || square) ? m * n : 0)
-        let backward = SharedBuffer<Int32>(repeating: -1, count: (!square && needs.yx) ? n * m : 0)
         // A task is one row of concatenations: first item, the range of second items, direction.
         var tasks: [(first: Int, seconds: Range<Int>, forward: Bool)] = []
         if needs.xy || square {
@@ -87,20 +99,24 @@ public struct DistanceMatrixBuilder: Sendable {
             tasks += (0..<n).map { ($0, 0..<m, false) }
         }
         let concatenations = tasks.reduce(0) { $0 + $1.seconds.count }
-        let progress = self.progress
-        try Parallel.run(count: tasks.count, jobs: jobs, spec: compressor, verify: verify) { [tasks] index, compressor in
+        var forwardSizes = [Int32](repeating: -1, count: (needs.xy || square) ? m * n : 0)
+        var backwardSizes = [Int32](repeating: -1, count: (!square && needs.yx) ? n * m : 0)
+        try parallelStream(count: tasks.count) { [tasks] index, compressor in
             let task = tasks[index]
-            if task.forward {
-                let sizes = try compressor.compressedSizes(of: rows[task.first], followedByEach: columnItems[task.seconds])
-                for (k, size) in sizes.enumerated() { forward[task.first * n + task.seconds.lowerBound + k] = Int32(size) }
-            } else {
-                let sizes = try compressor.compressedSizes(of: columnItems[task.first], followedByEach: rows[task.seconds])
-                for (k, size) in sizes.enumerated() { backward[task.first * m + task.seconds.lowerBound + k] = Int32(size) }
+            return task.forward
+                ? try compressor.compressedSizes(of: rows[task.first], followedByEach: columnItems[task.seconds])
+                : try compressor.compressedSizes(of: columnItems[task.first], followedByEach: rows[task.seconds])
+        } consume: { index, sizes in
+            let task = tasks[index]
+            for (k, size) in sizes.enumerated() {
+                if task.forward {
+                    forwardSizes[task.first * n + task.seconds.lowerBound + k] = Int32(size)
+                } else {
+                    backwardSizes[task.first * m + task.seconds.lowerBound + k] = Int32(size)
+                }
             }
             progress?(task.seconds.count)
         }
-        let forwardSizes = forward.finish()
-        let backwardSizes = backward.finish()
 
         var values = [Double](repeating: 0, count: m * n)
         var pairs = 0, beyondWindow = 0
@@ -121,15 +137,13 @@ public struct DistanceMatrixBuilder: Sendable {
         return (DistanceMatrix(rows: m, columns: n, values: values), summary)
     }
 
-    /// For each row, its `k` nearest columns, streamed in row order to `emit` (from one thread at
-    /// a time), so that memory stays O(rows k) whatever the size of the matrix. In a square matrix
+    /// For each row, its `k` nearest columns, passed in row order to `emit` on the calling
+    /// thread, so that memory stays O(rows k) whatever the size of the matrix. In a square matrix
     /// (`columns` nil) an item is not its own neighbour. Ties go to the lower column index.
     /// - Returns: the summary; its `concatenations` counts what was compressed.
     public func nearest(
-        rows: [[UInt8]], columns: [[UInt8]]? = nil, k: Int,
-        emit: @escaping @Sendable (Int, [Neighbor]) throws -> Void
+        rows: [[UInt8]], columns: [[UInt8]]? = nil, k: Int, emit: (Int, [Neighbor]) throws -> Void
     ) throws -> MatrixSummary {
-        guard jobs >= 1 else { throw MatrixError.invalidJobs(jobs) }
         guard k >= 1 else { throw MatrixError.invalidK(k) }
         let cRows = try complexities(of: rows)
         let cColumns = try columns.map(complexities) ?? cRows
@@ -138,10 +152,8 @@ public struct DistanceMatrixBuilder: Sendable {
         let needs = order.needs
         let window = compressor.window
         let order = self.order
-        let progress = self.progress
-        let emitter = OrderedEmitter(emit)
-        let beyondWindow = Atomic<Int>(0)
-        try Parallel.run(count: rows.count, jobs: jobs, spec: compressor, verify: verify) { r, compressor in
+        var beyondWindow = 0
+        try parallelStream(count: rows.count) { r, compressor in
             let x = rows[r]
             let forward = needs.xy ? try compressor.compressedSizes(of: x, followedByEach: columnItems) : nil
             var candidates: [Neighbor] = []
@@ -153,40 +165,22 @@ public struct DistanceMatrixBuilder: Sendable {
                 candidates.append(Neighbor(column: c, distance: Measures.ncd(cx: Double(cRows[r]), cy: Double(cColumns[c]), cxy: joint)))
                 if x.count + y.count > window { beyond += 1 }
             }
-            beyondWindow.add(beyond, ordering: .relaxed)
+            return (neighbors: Self.smallest(k, of: candidates), beyond: beyond)
+        } consume: { r, row in
+            beyondWindow += row.beyond
             progress?(columnItems.count * ((needs.xy ? 1 : 0) + (needs.yx ? 1 : 0)))
-            try emitter.submit(r, Self.smallest(k, of: candidates))
+            try emit(r, row.neighbors)
         }
         return MatrixSummary(
             rowComplexities: cRows, columnComplexities: cColumns,
-            concatenations: concatenationCount(rows: rows.count, columns: columns?.count, nearest: true),
+            concatenations: workload(rows: rows.count, columns: columns?.count, nearest: true).units,
             pairs: rows.count * columnItems.count - (square ? rows.count : 0),
-            pairsBeyondWindow: beyondWindow.load(ordering: .relaxed), window: window)
+            pairsBeyondWindow: beyondWindow, window: window)
     }
 
     /// The `k` smallest distances, ties broken by the lower column.
     static func smallest(_ k: Int, of candidates: [Neighbor]) -> [Neighbor] {
         let sorted = candidates.sorted { ($0.distance, $0.column) < ($1.distance, $1.column) }
         return Array(sorted.prefix(k))
-    }
-}
-
-/// Passes rows to `emit` in index order, whatever order the threads finish them in.
-private final class OrderedEmitter: Sendable {
-    private let emit: @Sendable (Int, [Neighbor]) throws -> Void
-    private let pending = Mutex<(next: Int, waiting: [Int: [Neighbor]])>((0, [:]))
-
-    init(_ emit: @escaping @Sendable (Int, [Neighbor]) throws -> Void) {
-        self.emit = emit
-    }
-
-    func submit(_ row: Int, _ neighbors: [Neighbor]) throws {
-        try pending.withLock { state in
-            state.waiting[row] = neighbors
-            while let ready = state.waiting.removeValue(forKey: state.next) {
-                try emit(state.next, ready)
-                state.next += 1
-            }
-        }
     }
 }

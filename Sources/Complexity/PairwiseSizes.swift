@@ -47,49 +47,58 @@ public struct PairwiseSizes: Hashable, Sendable {
 }
 
 extension DistanceMatrixBuilder {
+    /// What ``pairwiseSizes(rows:columns:computing:)`` does: for each quantity, one row of
+    /// compressions per first item (x for the joint and the primed, y for the reverse ones).
+    public func pairwiseWorkload(rows: Int, columns: Int, computing quantities: PairwiseQuantities) -> Workload {
+        let forward = [PairwiseQuantities.joint, .primed].filter(quantities.contains).count
+        let backward = quantities.count - forward
+        return Workload(units: quantities.count * rows * columns, steps: forward * rows + backward * columns)
+    }
+
     /// The sizes of `quantities` for every pair of `rows` and `columns`, in parallel. Each number
     /// equals what ``ComplexityEstimator`` gives for that pair alone, whatever `jobs` is.
     ///
     /// - Complexity: one compression of |x| + |y| bytes per pair and quantity.
     public func pairwiseSizes(rows: [[UInt8]], columns: [[UInt8]], computing quantities: PairwiseQuantities) throws -> PairwiseSizes {
-        guard jobs >= 1 else { throw MatrixError.invalidJobs(jobs) }
         let cRows = try complexities(of: rows)
         let cColumns = try complexities(of: columns)
         let (m, n) = (rows.count, columns.count)
         let kinds: [PairwiseQuantities] = [.joint, .reverseJoint, .primed, .reversePrimed].filter { quantities.contains($0) }
-        let buffers = kinds.map { _ in SharedBuffer<Int>(repeating: -1, count: m * n) }
+        var results = kinds.map { _ in [Int](repeating: -1, count: m * n) }
+        var truncated = 0
         // A task is one (quantity, first item): rows first for joint and primed, columns first otherwise.
         let tasks = kinds.indices.flatMap { kind in
             let firstCount = [.joint, .primed].contains(kinds[kind]) ? m : n
             return (0..<firstCount).map { (kind: kind, first: $0) }
         }
-        let truncated = SharedBuffer<Int>(repeating: 0, count: tasks.count)
-        let progress = self.progress
-        try Parallel.run(count: tasks.count, jobs: jobs, spec: compressor, verify: verify) { [kinds, buffers] index, compressor in
+        try parallelStream(count: tasks.count) { [kinds] index, compressor in
             let (kind, first) = tasks[index]
-            let buffer = buffers[kind]
             switch kinds[kind] {
             case .joint:
-                let sizes = try compressor.compressedSizes(of: rows[first], followedByEach: columns)
-                for c in 0..<n { buffer[first * n + c] = sizes[c] }
+                return (try compressor.compressedSizes(of: rows[first], followedByEach: columns), 0)
             case .reverseJoint:
-                let sizes = try compressor.compressedSizes(of: columns[first], followedByEach: rows)
-                for r in 0..<m { buffer[r * n + first] = sizes[r] }
+                return (try compressor.compressedSizes(of: columns[first], followedByEach: rows), 0)
             case .primed:
                 // Primed once with x, each y on a copy where the codec allows it.
                 let x = rows[first]
-                let sizes = try compressor.primedSizes(ofEach: columns, dictionary: x)
-                for c in 0..<n { buffer[first * n + c] = sizes[c] }
-                truncated[index] = columns.count { compressor.usableDictionaryBytes(x.count, $0.count) < x.count }
+                return (try compressor.primedSizes(ofEach: columns, dictionary: x),
+                        columns.count { compressor.usableDictionaryBytes(x.count, $0.count) < x.count })
             default:
                 let y = columns[first]
-                let sizes = try compressor.primedSizes(ofEach: rows, dictionary: y)
-                for r in 0..<m { buffer[r * n + first] = sizes[r] }
-                truncated[index] = rows.count { compressor.usableDictionaryBytes(y.count, $0.count) < y.count }
+                return (try compressor.primedSizes(ofEach: rows, dictionary: y),
+                        rows.count { compressor.usableDictionaryBytes(y.count, $0.count) < y.count })
             }
-            progress?(kinds[kind] == .joint || kinds[kind] == .primed ? n : m)
+        } consume: { index, result in
+            let (kind, first) = tasks[index]
+            let (sizes, short) = result
+            if [.joint, .primed].contains(kinds[kind]) {
+                for c in 0..<n { results[kind][first * n + c] = sizes[c] }
+            } else {
+                for r in 0..<m { results[kind][r * n + first] = sizes[r] }
+            }
+            truncated += short
+            progress?(sizes.count)
         }
-        let results = buffers.map { $0.finish() }
         func result(_ kind: PairwiseQuantities) -> [Int]? { kinds.firstIndex(of: kind).map { results[$0] } }
         let window = compressor.window
         let beyond = rows.reduce(0) { count, x in count + columns.count { x.count + $0.count > window } }
@@ -97,22 +106,24 @@ extension DistanceMatrixBuilder {
             rows: m, columns: n, rowComplexities: cRows, columnComplexities: cColumns,
             joint: result(.joint), reverseJoint: result(.reverseJoint),
             primed: result(.primed), reversePrimed: result(.reversePrimed),
-            pairsBeyondWindow: beyond, truncatedDictionaries: truncated.finish().reduce(0, +), window: window)
+            pairsBeyondWindow: beyond, truncatedDictionaries: truncated, window: window)
     }
 
     /// C(y_i | dictionaries_i) for each i, primed, in parallel: the dictionary is built per task,
-    /// so that large contexts (a whole dataset) never exist all at once.
+    /// so that large contexts (a whole dataset) never exist all at once. ``progress`` hears of
+    /// each compression: the workload is `count` units in `count` steps.
     /// - Returns: the sizes and, for each, how many dictionary bytes the compressor could reach.
     public func primedSizes(
         count: Int, input: @escaping @Sendable (Int) -> [UInt8], dictionary: @escaping @Sendable (Int) -> [UInt8]
     ) throws -> [PrimedSize] {
-        guard jobs >= 1 else { throw MatrixError.invalidJobs(jobs) }
-        let sizes = SharedBuffer<PrimedSize?>(repeating: nil, count: count)
-        let progress = self.progress
-        try Parallel.run(count: count, jobs: jobs, spec: compressor, verify: verify) { index, compressor in
-            sizes[index] = try compressor.primedSize(of: input(index), dictionary: dictionary(index))
+        var sizes: [PrimedSize] = []
+        sizes.reserveCapacity(count)
+        try parallelStream(count: count) { index, compressor in
+            try compressor.primedSize(of: input(index), dictionary: dictionary(index))
+        } consume: { _, size in
+            sizes.append(size)
             progress?(1)
         }
-        return sizes.finish().map { $0! }
+        return sizes
     }
 }

@@ -68,7 +68,7 @@ public struct Compressor: ~Copyable {
     }
 
     /// The size of `parts` compressed, in order, as one stream.
-    public func compressedSize(ofParts parts: [UnsafeRawBufferPointer]) throws -> Int {
+    func compressedSize(ofParts parts: [UnsafeRawBufferPointer]) throws -> Int {
         if verifies { return try compressed(parts, dictionary: UnsafeRawBufferPointer(start: nil, count: 0)).count }
         var size = 0
         try run(parts, dictionary: UnsafeRawBufferPointer(start: nil, count: 0)) { size += $0.count }

@@ -22,6 +22,13 @@ public struct JointCompressionStudy: Sendable {
         self.unrelated = unrelated
     }
 
+    /// What ``run(x:y:truth:)`` compresses for `size` pairs, as ``DistanceMatrixBuilder/progress`` reports it:
+    /// the four pairwise sizes of every pair, then one primed compression per translation and context.
+    public func workload(size: Int) -> Workload {
+        let contexts = StudyResult.ContextKind.allCases.count - (unrelated == nil ? 1 : 0)
+        return builder.pairwiseWorkload(rows: size, columns: size, computing: .all) + contexts * Workload(units: size, steps: size)
+    }
+
     /// - Parameter truth: for each x, the index of its translation in `y`.
     public func run(x: [[UInt8]], y: [[UInt8]], truth: [Int]) throws -> StudyResult {
         let shuffled = try ShuffledPairs(x: x, y: y, truth: truth, seed: seed)
@@ -136,6 +143,7 @@ public struct StudyResult: Sendable {
         public let pairing: PairingMetrics.Values
     }
 
+    /// What y is conditioned on.
     public enum ContextKind: String, Sendable, CaseIterable {
         case translation = "x, its translation"
         case datasetWithoutTranslation = "all of X except x"

@@ -1,4 +1,4 @@
-import Clustering
+import KolmoSupport
 /// How well a cost matrix recovers known pairs: the optimal assignment, greedy matching and
 /// retrieval (each row ranking every column), scored against the truth.
 ///

@@ -1,4 +1,4 @@
-import Clustering
+import KolmoSupport
 import Complexity
 import Compressors
 
@@ -27,6 +27,12 @@ public struct TranslationPairing: Sendable {
         self.seed = seed
         self.permutations = permutations
         self.ensemble = ensemble
+    }
+
+    /// What ``run(x:y:truth:)`` compresses for `size` pairs, as ``DistanceMatrixBuilder/progress`` reports it:
+    /// the sizes the score needs, once for the builder's compressor and once for each of the ensemble's.
+    public func workload(size: Int) -> Workload {
+        (1 + ensemble.count) * builder.pairwiseWorkload(rows: size, columns: size, computing: score.quantities(order: builder.order))
     }
 
     /// - Parameters:

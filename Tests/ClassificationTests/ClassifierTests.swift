@@ -1,6 +1,7 @@
 import Complexity
 import Compressors
 import TestSupport
+import KolmoSupport
 import Testing
 
 @testable import Classification
@@ -12,14 +13,14 @@ enum MadeUp {
     static let classes = ["alpha", "beta", "gamma"]
 
     static func vocabulary(_ alphabet: String, seed: UInt64) -> [String] {
-        var generator = SeededGenerator(seed: seed)
+        var generator = SplitMix(seed: seed)
         let letters = Array(alphabet)
-        return (0..<40).map { _ in String((0..<Int.random(in: 2...8, using: &generator)).map { _ in letters.randomElement(using: &generator)! }) }
+        return (0..<40).map { _ in String((0..<generator.int(in: 2...8)).map { _ in generator.element(of: letters)! }) }
     }
 
     static func text(_ vocabulary: [String], words: Int, seed: UInt64) -> [UInt8] {
-        var generator = SeededGenerator(seed: seed)
-        return Array((0..<words).map { _ in vocabulary.randomElement(using: &generator)! }.joined(separator: " ").utf8)
+        var generator = SplitMix(seed: seed)
+        return Array((0..<words).map { _ in generator.element(of: vocabulary)! }.joined(separator: " ").utf8)
     }
 
     /// `perClass` items of `words` words in each class, seeds from `seed`.

@@ -1,5 +1,6 @@
 import Clustering
 import TestSupport
+import KolmoSupport
 import Testing
 
 /// The sum of branch lengths between every two leaves of a tree.
@@ -25,17 +26,17 @@ func pathLengths(_ tree: Tree) -> [[Double]] {
 
 /// A random unrooted binary tree on n leaves with branch lengths in [0.1, 1), and its path metric.
 func randomAdditiveTree(_ n: Int, seed: UInt64) -> (splits: Set<Set<Int>>, distances: [[Double]]) {
-    var generator = SeededGenerator(seed: seed)
+    var generator = SplitMix(seed: seed)
     var nodes = (0..<n).map { Tree.Node(item: $0) }
     var roots = Array(0..<n)
     while roots.count > 2 {
-        let a = roots.remove(at: Int.random(in: 0..<roots.count, using: &generator))
-        let b = roots.remove(at: Int.random(in: 0..<roots.count, using: &generator))
+        let a = roots.remove(at: generator.int(in: 0..<roots.count))
+        let b = roots.remove(at: generator.int(in: 0..<roots.count))
         nodes.append(Tree.Node(children: [a, b]))
         roots.append(nodes.count - 1)
     }
     nodes.append(Tree.Node(children: roots))
-    for index in nodes.indices.dropLast() { nodes[index].length = Double.random(in: 0.1..<1, using: &generator) }
+    for index in nodes.indices.dropLast() { nodes[index].length = generator.double(in: 0.1..<1) }
     let tree = Tree(nodes: nodes, root: nodes.count - 1, isRooted: false)
     return (tree.splits, pathLengths(tree))
 }

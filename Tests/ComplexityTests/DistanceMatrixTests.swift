@@ -28,7 +28,7 @@ import Testing
         let builder = DistanceMatrixBuilder(compressor: spec, order: order, symmetric: true, jobs: 3)
         let (matrix, summary) = try builder.matrix(rows: Self.items)
         #expect(summary.concatenations == (order == .xy || order == .yx ? 21 : 36))
-        #expect(summary.concatenations == builder.concatenationCount(rows: 6, columns: nil))
+        #expect(summary.concatenations == builder.workload(rows: 6, columns: nil).units)
         for r in 0..<6 {
             for c in r..<6 {
                 #expect(matrix[r, c] == matrix[c, r])
@@ -63,19 +63,19 @@ import Testing
         let spec = try CompressorSpec(parsing: "deflate:9")
         let builder = DistanceMatrixBuilder(compressor: spec, order: order, jobs: 2)
         let (matrix, _) = try builder.matrix(rows: Self.items)
-        let collected = Collected()
-        let summary = try builder.nearest(rows: Self.items, k: k) { row, neighbors in collected.append(row, neighbors) }
-        #expect(collected.rows.map(\.0) == Array(0..<6), "rows arrive in order")
-        for (r, neighbors) in collected.rows {
+        var collected: [(Int, [Neighbor])] = []
+        let summary = try builder.nearest(rows: Self.items, k: k) { row, neighbors in collected.append((row, neighbors)) }
+        #expect(collected.map(\.0) == Array(0..<6), "rows arrive in order")
+        for (r, neighbors) in collected {
             let expected = (0..<6).filter { $0 != r }.map { Neighbor(column: $0, distance: matrix[r, $0]) }
                 .sorted { ($0.distance, $0.column) < ($1.distance, $1.column) }.prefix(k)
             #expect(neighbors == Array(expected))
         }
         #expect(summary.concatenations == 36 * (order == .min ? 2 : 1))
-        let cross = Collected()
-        _ = try builder.nearest(rows: Self.items, columns: Self.others, k: 2) { row, neighbors in cross.append(row, neighbors) }
+        var cross: [(Int, [Neighbor])] = []
+        _ = try builder.nearest(rows: Self.items, columns: Self.others, k: 2) { row, neighbors in cross.append((row, neighbors)) }
         let (crossMatrix, _) = try builder.matrix(rows: Self.items, columns: Self.others)
-        for (r, neighbors) in cross.rows {
+        for (r, neighbors) in cross {
             #expect(neighbors.map(\.distance) == Array(crossMatrix.row(r).sorted().prefix(2)))
         }
     }
@@ -102,10 +102,4 @@ import Testing
         let (one, _) = try DistanceMatrixBuilder().matrix(rows: [[]])
         #expect(one.values == [0])
     }
-}
-
-/// Rows gathered from the emitting thread.
-final class Collected: @unchecked Sendable {
-    private(set) var rows: [(Int, [Neighbor])] = []
-    func append(_ row: Int, _ neighbors: [Neighbor]) { rows.append((row, neighbors)) }
 }

@@ -2,6 +2,7 @@ import Classification
 import Compressors
 import Foundation
 import TestSupport
+import KolmoSupport
 import Testing
 
 /// `kolmo classify` on small sets: the library's numbers, every DATA form, and its errors.
@@ -103,16 +104,16 @@ import Testing
     @Test func classTextBeyondTheWindowIsCutWithAWarning() throws {
         let folder = try temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
-        var generator = SeededGenerator(seed: 3)
+        var generator = SplitMix(seed: 3)
         for (name, letters) in [("a", Array("abcdefgh")), ("b", Array("stuvwxyz"))] {
             try FileManager.default.createDirectory(at: folder.appendingPathComponent(name), withIntermediateDirectories: true)
             // Each class writes words of its own 50-word vocabulary.
-            let words = (0..<50).map { _ in String((0..<Int.random(in: 3...7, using: &generator)).map { _ in letters.randomElement(using: &generator)! }) }
+            let words = (0..<50).map { _ in String((0..<generator.int(in: 3...7)).map { _ in generator.element(of: letters)! }) }
             for index in 0..<4 {
                 // Class a has 4 x 12,000 bytes, more than deflate's 32,506 in every fold; class b 4 x 1,000.
                 let count = name == "a" ? 12_000 : 1000
                 var text = ""
-                while text.utf8.count < count { text += words.randomElement(using: &generator)! + " " }
+                while text.utf8.count < count { text += generator.element(of: words)! + " " }
                 try Data(text.utf8).write(to: folder.appendingPathComponent("\(name)/\(index).txt"))
             }
         }

@@ -65,33 +65,6 @@ import Testing
         for language in Self.languages { #expect(newick.contains(language.name)) }
     }
 
-    /// Lines a translation keeps verbatim from English are dropped from it, and from English.
-    @Test func untranslatedLinesAreLeftOutOfTheTreesDocuments() throws {
-        let data = try temporaryFolder()
-        defer { try? FileManager.default.removeItem(at: data) }
-        let pages = data.appendingPathComponent("corpora/manpages")
-        let versions = ["eng": "NAME\n  ls -l\nlist files\n", "deu": "NAME\n  ls -l\nDateien auflisten\n", "fra": "NOM\nls -l\nlister les fichiers\n"]
-        var table = "code\tlanguage\tfamily\tgenus\n"
-        for (code, text) in versions {
-            try FileManager.default.createDirectory(at: pages.appendingPathComponent(code), withIntermediateDirectories: true)
-            try Data(text.utf8).write(to: pages.appendingPathComponent("\(code)/ls.1.txt"))
-            table += "\(code)\t\(code)\tIndo-European\tGermanic\n"
-        }
-        try Data(table.utf8).write(to: data.appendingPathComponent("languages.tsv"))
-        try Data().write(to: pages.appendingPathComponent("MANIFEST.tsv"))
-        let corpus = try ManPageCorpus(data: data.path, fetchIfMissing: false, say: { _ in })
-        let documents = try corpus.translatedText(of: ["ls.1.txt"], in: ["eng", "deu", "fra"])
-        #expect(documents.map { String(decoding: $0, as: UTF8.self) } == ["list files\n", "Dateien auflisten\n", "NOM\nlister les fichiers\n"])
-    }
-
-    @Test func linesBothSidesHaveAreLeftOutWithoutLookingAtTheTruth() {
-        let x = [Array("ls -l\nlist files\n".utf8), Array("cp -r\ncopy files\n".utf8)]
-        let y = [Array("kopieren\n  cp -r\n".utf8), Array("ls -l\nauflisten\nls -l\n".utf8)]
-        let (a, b) = ManPageCorpus.withoutSharedLines(x, y)
-        #expect(a.map { String(decoding: $0, as: UTF8.self) } == ["list files\n", "copy files\n"])
-        #expect(b.map { String(decoding: $0, as: UTF8.self) } == ["kopieren\n", "auflisten\n"])
-    }
-
     @Test func aMissingCorpusAndNoFetchScriptIsOneClearError() throws {
         let data = try temporaryFolder()
         defer { try? FileManager.default.removeItem(at: data) }

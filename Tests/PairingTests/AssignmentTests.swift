@@ -1,6 +1,6 @@
-import Clustering
 import Pairing
 import TestSupport
+import KolmoSupport
 import Testing
 
 struct AssignmentTests {
@@ -25,9 +25,9 @@ struct AssignmentTests {
 
     @Test(arguments: 1...7)
     func hungarianEqualsBruteForceOnIntegerCosts(n: Int) {
-        var generator = SeededGenerator(seed: UInt64(100 + n))
+        var generator = SplitMix(seed: UInt64(100 + n))
         for _ in 0..<25 {
-            let cost = (0..<(n * n)).map { _ in Double(Int.random(in: 0...9, using: &generator)) }
+            let cost = (0..<(n * n)).map { _ in Double(generator.int(in: 0...9)) }
             let assignment = Assignment.minimumCost(cost, size: n)
             #expect(Set(assignment) == Set(0..<n))
             #expect(Assignment.totalCost(cost, size: n, of: assignment) == Self.bruteForceMinimum(cost, size: n))
@@ -36,10 +36,10 @@ struct AssignmentTests {
 
     @Test(arguments: 2...7)
     func hungarianEqualsBruteForceOnRealCosts(n: Int) {
-        var generator = SeededGenerator(seed: UInt64(200 + n))
+        var generator = SplitMix(seed: UInt64(200 + n))
         for _ in 0..<25 {
             // NCD-like costs: close values, so that many assignments nearly tie.
-            let cost = (0..<(n * n)).map { _ in 0.8 + Double.random(in: 0..<0.2, using: &generator) }
+            let cost = (0..<(n * n)).map { _ in 0.8 + generator.double(in: 0..<0.2) }
             let total = Assignment.totalCost(cost, size: n, of: Assignment.minimumCost(cost, size: n))
             #expect(abs(total - Self.bruteForceMinimum(cost, size: n)) < 1e-12)
         }
@@ -61,9 +61,9 @@ struct AssignmentTests {
     }
 
     @Test func largeRandomAssignmentIsAPermutationNoWorseThanGreedy() {
-        var generator = SeededGenerator(seed: 7)
+        var generator = SplitMix(seed: 7)
         let n = 150
-        let cost = (0..<(n * n)).map { _ in Double.random(in: 0..<1, using: &generator) }
+        let cost = (0..<(n * n)).map { _ in generator.double(in: 0..<1) }
         let optimal = Assignment.minimumCost(cost, size: n)
         #expect(Set(optimal).count == n)
         #expect(Assignment.totalCost(cost, size: n, of: optimal) <= Assignment.totalCost(cost, size: n, of: Assignment.greedy(cost, size: n)))
@@ -71,29 +71,5 @@ struct AssignmentTests {
 
     @Test func emptyMatrix() {
         #expect(Assignment.minimumCost([], size: 0) == [])
-    }
-}
-
-struct SplitMixTests {
-    @Test func permutationsAreDeterministicAndUniform() {
-        var a = SplitMix(seed: 42), b = SplitMix(seed: 42)
-        #expect(a.permutation(50) == b.permutation(50))
-        // Each of the 6 orders of 3 items appears about 1/6 of the time.
-        var counts: [[Int]: Int] = [:]
-        var generator = SplitMix(seed: 1)
-        for _ in 0..<60_000 { counts[generator.permutation(3), default: 0] += 1 }
-        #expect(counts.count == 6)
-        #expect(counts.values.allSatisfy { abs($0 - 10_000) < 400 })
-    }
-
-    @Test func drawsStayBelowTheBound() {
-        var generator = SplitMix(seed: 3)
-        var seen = Set<Int>()
-        for _ in 0..<10_000 {
-            let value = generator.below(7)
-            #expect((0..<7).contains(value))
-            seen.insert(value)
-        }
-        #expect(seen.count == 7)
     }
 }
