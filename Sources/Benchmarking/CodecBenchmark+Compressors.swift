@@ -3,18 +3,19 @@ import Foundation
 
 extension CodecBenchmark {
     /// What `kolmo bench` measures unless told otherwise: the fastest, a middle and the
-    /// strongest level of each codec.
+    /// strongest level of each codec, and the learning codecs at a low and the default order.
     public static let defaultCompressors = [
         "deflate:1", "deflate:6", "deflate:9", "lzma:0", "lzma:6", "lzma:9", "bzip2:1", "bzip2:9",
-        "zstd:1", "zstd:3", "zstd:9", "zstd:19", "zstd:22",
+        "zstd:1", "zstd:3", "zstd:9", "zstd:19", "zstd:22", "ppm:4", "ppm:6",
     ].map { try! CompressorSpec(parsing: $0) }
 
-    /// Every level of raw deflate (1-9), raw LZMA2 (0-9), bzip2 (1-9) and zstd (1-22): 50 compressors.
-    public static let everyLevel: [CompressorSpec] = [CompressorSpec.Algorithm.deflate, .lzma, .bzip2, .zstd].flatMap { algorithm in
+    /// Every level of raw deflate (1-9), raw LZMA2 (0-9), bzip2 (1-9), zstd (1-22) and every order
+    /// of ppm (2-16, default memory): 65 compressors.
+    public static let everyLevel: [CompressorSpec] = CompressorSpec.Algorithm.allCases.flatMap { algorithm in
         algorithm.levels.map { try! CompressorSpec(algorithm, level: $0) }
     }
 
-    /// Parses a comma-separated list of compressors (`deflate:9,zstd:19`), or `all` for ``everyLevel``.
+    /// Parses a comma-separated list of compressors (`deflate:9,zstd:19,ppm:6`), or `all` for ``everyLevel``.
     /// - Throws: ``CompressorError/invalidSpecification(_:reason:)`` for a bad name or level,
     ///   an empty list or a compressor named twice.
     public static func compressors(parsing text: String) throws -> [CompressorSpec] {

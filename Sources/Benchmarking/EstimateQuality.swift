@@ -38,25 +38,25 @@ public struct EstimateQuality: Hashable, Sendable {
         let results = try Parallel.map(count: n + prefixSizes.count, jobs: jobs, worker: { try Compressor(spec) }) { task, compressor in
             if task < prefixSizes.count {
                 let prefix = Array(concatenation.prefix(prefixSizes[prefixSizes.count - 1 - task]))
-                return [try compressor.compressedSize(of: prefix), try compressor.compressedSize(of: prefix, followedBy: prefix)]
+                return [try compressor.codeLength(of: prefix), try compressor.codeLength(of: prefix, followedBy: prefix)]
             }
             let file = files[task - prefixSizes.count]
-            return [try compressor.compressedSize(of: file)] + (try compressor.compressedSizes(of: file, followedByEach: files))
+            return [try compressor.codeLength(of: file)] + (try compressor.codeLengths(of: file, followedByEach: files))
         }
         let sizes = Array(results[prefixSizes.count...])
         let prefixSizesMeasured = results[..<prefixSizes.count].reversed().map { ($0[0], $0[1]) }
         let c = sizes.map { $0[0] }
-        func joint(_ i: Int, _ j: Int) -> Int { sizes[i][1 + j] }
+        func joint(_ i: Int, _ j: Int) -> CodeLength { sizes[i][1 + j] }
 
-        selfDistances = (0..<n).map { Measures.ncd(cx: Double(c[$0]), cy: Double(c[$0]), cxy: Double(joint($0, $0))) }
+        selfDistances = (0..<n).map { Measures.ncd(cx: c[$0].bytes, cy: c[$0].bytes, cxy: joint($0, $0).bytes) }
         curve = zip(prefixSizes, prefixSizesMeasured).map { bytes, pair in
-            CurvePoint(bytes: bytes, ncd: Measures.ncd(cx: Double(pair.0), cy: Double(pair.0), cxy: Double(pair.1)))
+            CurvePoint(bytes: bytes, ncd: Measures.ncd(cx: pair.0.bytes, cy: pair.0.bytes, cxy: pair.1.bytes))
         }
         var gaps: [Double] = []
         var below = 0
         for i in 0..<n {
             for j in (i + 1)..<n {
-                gaps.append(Double(abs(joint(i, j) - joint(j, i))) / Double(joint(i, j)))
+                gaps.append(abs((joint(i, j) - joint(j, i)).bytes) / joint(i, j).bytes)
                 below += (joint(i, j) < max(c[i], c[j]) ? 1 : 0) + (joint(j, i) < max(c[i], c[j]) ? 1 : 0)
             }
         }
@@ -65,7 +65,7 @@ public struct EstimateQuality: Hashable, Sendable {
         maximumSymmetryGap = gaps.max()
         concatenationsBelowMaximum = below
         if let labels, n >= 2 {
-            let ncd = (0..<n).map { i in (0..<n).map { j in Measures.ncd(cx: Double(c[i]), cy: Double(c[j]), cxy: Double(joint(i, j))) } }
+            let ncd = (0..<n).map { i in (0..<n).map { j in Measures.ncd(cx: c[i].bytes, cy: c[j].bytes, cxy: joint(i, j).bytes) } }
             let tree = Tree.linkage(Distances(ncd), method: .average).tree
             adjustedRandIndex = Evaluation(tree: tree, labels: labels).adjustedRandIndex
         } else {

@@ -8,8 +8,9 @@ extension Classifier {
     /// measured by `score`, and the cheapest class wins, ties broken by `ties`.
     ///
     /// Each class is primed once per block of 256 test items: deflate primes its stream once and
-    /// compresses each item on a copy of it (``Compressor/primedSizes(ofEach:dictionary:)``), or
-    /// for the difference compresses the class text once and continues a copy with each item.
+    /// compresses each item on a copy of it, a learning codec learns the class text once and
+    /// undoes each item (``Compressor/conditionalCodeLengths(ofEach:given:)``), or for the
+    /// difference the class text is compressed once and continued with each item.
     ///
     /// - Complexity: |classes| |test| compressions of the item after (at most) a window of text.
     public func classConditional(_ test: [[UInt8]], training: LabelledTexts, keys: [Int]) throws -> [Prediction] {
@@ -19,7 +20,7 @@ extension Classifier {
             let row = (0..<classCount).map { costs[$0 * test.count + item] }
             let least = row.min()!
             let tied = row.indices.filter { row[$0] == least }
-            return Prediction(predicted: breakTie(tied, preferred: tied[0], key: keys[item]), tied: tied, score: Double(least))
+            return Prediction(predicted: breakTie(tied, preferred: tied[0], key: keys[item]), tied: tied, score: least.bytes)
         }
     }
 
@@ -33,8 +34,8 @@ extension Classifier {
         return texts.map { $0.count > window ? Array($0.suffix(window)) : $0 }
     }
 
-    /// costs[c * |test| + i]: test item i's cost given class text c, in bytes.
-    func classCosts(_ test: [[UInt8]], classTexts: [[UInt8]]) throws -> [Int] {
+    /// costs[c * |test| + i]: test item i's cost given class text c.
+    func classCosts(_ test: [[UInt8]], classTexts: [[UInt8]]) throws -> [CodeLength] {
         let block = 256
         let blocks = (test.count + block - 1) / block
         let score = self.score
@@ -49,9 +50,9 @@ extension Classifier {
             let text = classTexts[c]
             switch score {
             case .primed:
-                return try compressor.primedSizes(ofEach: test[range], dictionary: text)
+                return try compressor.conditionalCodeLengths(ofEach: test[range], given: text)
             case .difference:
-                return try compressor.compressedSizes(of: text, followedByEach: test[range]).map { $0 - alone[c] }
+                return try compressor.codeLengths(of: text, followedByEach: test[range]).map { $0 - alone[c] }
             }
         }
         return Array(sizes.joined())

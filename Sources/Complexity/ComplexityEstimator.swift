@@ -1,6 +1,7 @@
 public import Compressors
 
-/// Estimates Kolmogorov complexities from compressed sizes, all in bytes.
+/// Estimates Kolmogorov complexities from code lengths: a stream codec's compressed size in
+/// whole bytes, a learning codec's exact code length (``CodeLength``).
 ///
 /// K(x) ~ C(x), K(x, y) ~ C(xy), K(y|x) ~ C(xy) - C(x) or C(y|x) primed, and the distances
 /// built on them. One estimator owns one reusable ``Compressor``; make one per thread.
@@ -17,20 +18,20 @@ public struct ComplexityEstimator: ~Copyable {
 
     public var spec: CompressorSpec { compressor.spec }
 
-    /// K(x) ~ C(x), in bytes. For the empty input this is the size of an empty stream
-    /// (2 bytes for raw deflate, 1 for raw LZMA2), not 0.
-    public func complexity(of x: [UInt8]) throws -> Int {
-        try compressor.compressedSize(of: x)
+    /// K(x) ~ C(x). For a stream codec and the empty input this is the size of an empty stream
+    /// (2 bytes for raw deflate, 1 for raw LZMA2), not 0; a learning codec codes it in 0 bits.
+    public func complexity(of x: [UInt8]) throws -> CodeLength {
+        try compressor.codeLength(of: x)
     }
 
     /// K(x, y) ~ C(xy) in the given order.
     public func jointComplexity(of x: [UInt8], and y: [UInt8], order: ConcatenationOrder = .xy) throws -> JointComplexity {
         let needs = order.needs
-        let xy = needs.xy ? try compressor.compressedSize(of: x, followedBy: y) : nil
-        let yx = needs.yx ? try compressor.compressedSize(of: y, followedBy: x) : nil
+        let xy = needs.xy ? try compressor.codeLength(of: x, followedBy: y) : nil
+        let yx = needs.yx ? try compressor.codeLength(of: y, followedBy: x) : nil
         return JointComplexity(
             xy: xy, yx: yx, order: order,
-            bytes: order.combine(xy: xy.map(Double.init), yx: yx.map(Double.init)),
+            bytes: order.combine(xy: xy?.bytes, yx: yx?.bytes),
             warnings: windowWarnings(order.estimates(xy: "C(xy)", yx: "C(yx)"), x.count + y.count))
     }
 
@@ -38,16 +39,16 @@ public struct ComplexityEstimator: ~Copyable {
     public func conditionalComplexity(of y: [UInt8], given x: [UInt8], method: ConditionalMethod = .difference) throws -> ConditionalComplexity {
         switch method {
         case .difference:
-            let cx = try compressor.compressedSize(of: x)
-            let cxy = try compressor.compressedSize(of: x, followedBy: y)
+            let cx = try compressor.codeLength(of: x)
+            let cxy = try compressor.codeLength(of: x, followedBy: y)
             return ConditionalComplexity(
-                method: method, bytes: cxy - cx, cx: cx, cxy: cxy, cy: nil, usableBytesOfX: nil,
+                method: method, length: cxy - cx, cx: cx, cxy: cxy, cy: nil, usableBytesOfX: nil,
                 warnings: windowWarnings("C(xy)", x.count + y.count))
         case .primed:
-            let primed = try compressor.primedSize(of: y, dictionary: x)
-            let cy = try compressor.compressedSize(of: y)
+            let primed = try compressor.conditionalCodeLength(of: y, given: x)
+            let cy = try compressor.codeLength(of: y)
             return ConditionalComplexity(
-                method: method, bytes: primed.bytes, cx: nil, cxy: nil, cy: cy,
+                method: method, length: primed.length, cx: nil, cxy: nil, cy: cy,
                 usableBytesOfX: primed.usableDictionaryBytes,
                 warnings: windowWarnings("C(y|x)", x.count + y.count))
         }
@@ -57,20 +58,20 @@ public struct ComplexityEstimator: ~Copyable {
     public func distance(
         between x: [UInt8], and y: [UInt8], order: ConcatenationOrder = .xy, primed: Bool = false
     ) throws -> CompressionDistance {
-        let cx = try compressor.compressedSize(of: x)
-        let cy = try compressor.compressedSize(of: y)
+        let cx = try compressor.codeLength(of: x)
+        let cy = try compressor.codeLength(of: y)
         let joint = try jointComplexity(of: x, and: y, order: order)
         var primedDistance: PrimedDistance?
         if primed {
             let needs = order.needs
-            let cyGivenX = needs.xy ? try compressor.primedSize(of: y, dictionary: x).bytes : nil
-            let cxGivenY = needs.yx ? try compressor.primedSize(of: x, dictionary: y).bytes : nil
-            let viaX = cyGivenX.map { Double(cx + $0) }
-            let viaY = cxGivenY.map { Double(cy + $0) }
+            let cyGivenX = needs.xy ? try compressor.conditionalCodeLength(of: y, given: x).length : nil
+            let cxGivenY = needs.yx ? try compressor.conditionalCodeLength(of: x, given: y).length : nil
+            let viaX = cyGivenX.map { (cx + $0).bytes }
+            let viaY = cxGivenY.map { (cy + $0).bytes }
             let chain = order.combine(xy: viaX, yx: viaY)
             primedDistance = PrimedDistance(
                 order: order, cyGivenX: cyGivenX, cxGivenY: cxGivenY,
-                ncd: Measures.ncd(cx: Double(cx), cy: Double(cy), cxy: chain),
+                ncd: Measures.ncd(cx: cx.bytes, cy: cy.bytes, cxy: chain),
                 warnings: windowWarnings(order.estimates(xy: "C(y|x)", yx: "C(x|y)"), x.count + y.count))
         }
         return CompressionDistance(cx: cx, cy: cy, joint: joint, primed: primedDistance)

@@ -1,3 +1,5 @@
+public import Compressors
+
 /// A matrix of distances, row-major: `values[row * columns + column]`.
 public struct DistanceMatrix: Hashable, Sendable {
     public let rows: Int
@@ -34,16 +36,17 @@ public struct Neighbor: Hashable, Sendable {
 
 /// What went into a matrix besides its values.
 public struct MatrixSummary: Hashable, Sendable {
-    /// C(x) of each row item, in bytes.
-    public let rowComplexities: [Int]
-    /// C(y) of each column item, in bytes (the row complexities for a square matrix).
-    public let columnComplexities: [Int]
+    /// C(x) of each row item.
+    public let rowComplexities: [CodeLength]
+    /// C(y) of each column item (the row complexities for a square matrix).
+    public let columnComplexities: [CodeLength]
     /// How many concatenations were compressed.
     public let concatenations: Int
     /// How many pairs were compared: entries of the matrix (one triangle when symmetric), or for
     /// nearest neighbours every row against every column but itself.
     public let pairs: Int
-    /// How many of those pairs joined two inputs longer, together, than the compressor's window.
+    /// How many of those pairs joined two inputs longer, together, than the compressor's window
+    /// (for a learning codec, than its model holds: ``CompressorSpec/window``).
     public let pairsBeyondWindow: Int
     /// The compressor's window in bytes.
     public let window: Int

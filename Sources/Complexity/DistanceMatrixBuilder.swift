@@ -4,8 +4,9 @@ import KolmoSupport
 /// Computes NCD matrices on every core, with exactly the numbers of pairwise ``ComplexityEstimator/distance(between:and:order:primed:)``.
 ///
 /// Entry (r, c) is NCD(row r, column c) with row r as x. C(x) is computed once per item. Each
-/// row's concatenations go through ``Compressor/compressedSizes(of:followedByEach:)``, so deflate
-/// compresses x once per row and continues a copy of its state with every y.
+/// row's concatenations go through ``Compressor/codeLengths(of:followedByEach:)``, so deflate
+/// compresses x once per row and continues a copy of its state with every y, and a learning
+/// codec learns x once and codes each y from that state.
 ///
 /// - Complexity: O(M N) compressions of |x| + |y| bytes, in parallel; O(M N) memory for the
 ///   full matrix, O(M k) for ``nearest(rows:columns:k:emit:)``.
@@ -35,9 +36,9 @@ public struct DistanceMatrixBuilder: Sendable {
         self.progress = progress
     }
 
-    /// C(x) for each item, in bytes.
-    public func complexities(of items: [[UInt8]]) throws -> [Int] {
-        try parallelMap(count: items.count) { index, compressor in try compressor.compressedSize(of: items[index]) }
+    /// C(x) for each item.
+    public func complexities(of items: [[UInt8]]) throws -> [CodeLength] {
+        try parallelMap(count: items.count) { index, compressor in try compressor.codeLength(of: items[index]) }
     }
 
     /// What ``matrix(rows:columns:)`` does for `rows` x `columns` items (`columns` nil: square),
@@ -99,20 +100,20 @@ public struct DistanceMatrixBuilder: Sendable {
             tasks += (0..<n).map { ($0, 0..<m, false) }
         }
         let concatenations = tasks.reduce(0) { $0 + $1.seconds.count }
-        var forwardSizes = [Int32](repeating: -1, count: (needs.xy || square) ? m * n : 0)
-        var backwardSizes = [Int32](repeating: -1, count: (!square && needs.yx) ? n * m : 0)
+        var forwardSizes = [CodeLength](repeating: .zero, count: (needs.xy || square) ? m * n : 0)
+        var backwardSizes = [CodeLength](repeating: .zero, count: (!square && needs.yx) ? n * m : 0)
         try parallelStream(count: tasks.count) { [tasks] index, compressor in
             let task = tasks[index]
             return task.forward
-                ? try compressor.compressedSizes(of: rows[task.first], followedByEach: columnItems[task.seconds])
-                : try compressor.compressedSizes(of: columnItems[task.first], followedByEach: rows[task.seconds])
+                ? try compressor.codeLengths(of: rows[task.first], followedByEach: columnItems[task.seconds])
+                : try compressor.codeLengths(of: columnItems[task.first], followedByEach: rows[task.seconds])
         } consume: { index, sizes in
             let task = tasks[index]
             for (k, size) in sizes.enumerated() {
                 if task.forward {
-                    forwardSizes[task.first * n + task.seconds.lowerBound + k] = Int32(size)
+                    forwardSizes[task.first * n + task.seconds.lowerBound + k] = size
                 } else {
-                    backwardSizes[task.first * m + task.seconds.lowerBound + k] = Int32(size)
+                    backwardSizes[task.first * m + task.seconds.lowerBound + k] = size
                 }
             }
             progress?(task.seconds.count)
@@ -123,9 +124,9 @@ public struct DistanceMatrixBuilder: Sendable {
         for r in 0..<m {
             for c in (square && symmetric ? r..<n : 0..<n) {
                 pairs += 1
-                let xy = needs.xy ? Double(forwardSizes[r * n + c]) : nil
-                let yx = needs.yx ? Double(square ? forwardSizes[c * n + r] : backwardSizes[c * m + r]) : nil
-                let ncd = Measures.ncd(cx: Double(cRows[r]), cy: Double(cColumns[c]), cxy: order.combine(xy: xy, yx: yx))
+                let xy = needs.xy ? forwardSizes[r * n + c].bytes : nil
+                let yx = needs.yx ? (square ? forwardSizes[c * n + r] : backwardSizes[c * m + r]).bytes : nil
+                let ncd = Measures.ncd(cx: cRows[r].bytes, cy: cColumns[c].bytes, cxy: order.combine(xy: xy, yx: yx))
                 values[r * n + c] = ncd
                 if square && symmetric { values[c * n + r] = ncd }
                 if rows[r].count + columnItems[c].count > window { beyondWindow += 1 }
@@ -155,14 +156,14 @@ public struct DistanceMatrixBuilder: Sendable {
         var beyondWindow = 0
         try parallelStream(count: rows.count) { r, compressor in
             let x = rows[r]
-            let forward = needs.xy ? try compressor.compressedSizes(of: x, followedByEach: columnItems) : nil
+            let forward = needs.xy ? try compressor.codeLengths(of: x, followedByEach: columnItems) : nil
             var candidates: [Neighbor] = []
             candidates.reserveCapacity(columnItems.count)
             var beyond = 0
             for (c, y) in columnItems.enumerated() where !(square && c == r) {
-                let yx = needs.yx ? Double(try compressor.compressedSize(of: y, followedBy: x)) : nil
-                let joint = order.combine(xy: forward.map { Double($0[c]) }, yx: yx)
-                candidates.append(Neighbor(column: c, distance: Measures.ncd(cx: Double(cRows[r]), cy: Double(cColumns[c]), cxy: joint)))
+                let yx = needs.yx ? try compressor.codeLength(of: y, followedBy: x).bytes : nil
+                let joint = order.combine(xy: forward?[c].bytes, yx: yx)
+                candidates.append(Neighbor(column: c, distance: Measures.ncd(cx: cRows[r].bytes, cy: cColumns[c].bytes, cxy: joint)))
                 if x.count + y.count > window { beyond += 1 }
             }
             return (neighbors: Self.smallest(k, of: candidates), beyond: beyond)

@@ -1,13 +1,14 @@
 public import Compressors
 
-/// K(x, y) ~ C(xy), in bytes, with the concatenations it came from.
+/// K(x, y) ~ C(xy), with the concatenations it came from.
 public struct JointComplexity: Hashable, Sendable {
     /// C(xy), if the order needed it.
-    public let xy: Int?
+    public let xy: CodeLength?
     /// C(yx), if the order needed it.
-    public let yx: Int?
+    public let yx: CodeLength?
     public let order: ConcatenationOrder
-    /// The estimate: C(xy), C(yx), their minimum or their mean (which may end in .5).
+    /// The estimate in bytes: C(xy), C(yx), their minimum or their mean (for a stream codec a
+    /// whole number, or for the mean one that may end in .5; fractional for a learning codec).
     public let bytes: Double
     public let warnings: [WindowWarning]
 }
@@ -16,21 +17,22 @@ public struct JointComplexity: Hashable, Sendable {
 public enum ConditionalMethod: String, Sendable, CaseIterable {
     /// C(xy) - C(x): what y costs after x in one stream.
     case difference
-    /// C(y|x) measured directly: y compressed by a compressor primed with x as preset dictionary.
+    /// C(y|x) measured directly: y compressed by a compressor primed with x as preset dictionary,
+    /// or coded by a learning codec after it learnt x (for which both methods agree to the bit).
     case primed
 }
 
-/// K(y|x), in bytes, with the pieces it was computed from.
+/// K(y|x), with the pieces it was computed from.
 public struct ConditionalComplexity: Hashable, Sendable {
     public let method: ConditionalMethod
-    /// The estimate of K(y|x) in bytes.
-    public let bytes: Int
+    /// The estimate of K(y|x).
+    public let length: CodeLength
     /// C(x) (difference method).
-    public let cx: Int?
+    public let cx: CodeLength?
     /// C(xy) (difference method).
-    public let cxy: Int?
+    public let cxy: CodeLength?
     /// C(y), for comparison (primed method): C(y) - C(y|x) is what x tells about y.
-    public let cy: Int?
+    public let cy: CodeLength?
     /// How many bytes at the end of x the primed compressor could reach (primed method).
     public let usableBytesOfX: Int?
     public let warnings: [WindowWarning]
@@ -38,16 +40,16 @@ public struct ConditionalComplexity: Hashable, Sendable {
 
 /// The distances between two inputs, with every size they came from.
 public struct CompressionDistance: Hashable, Sendable {
-    /// C(x) in bytes.
-    public let cx: Int
-    /// C(y) in bytes.
-    public let cy: Int
+    /// C(x).
+    public let cx: CodeLength
+    /// C(y).
+    public let cy: CodeLength
     /// The joint complexity in the chosen order.
     public let joint: JointComplexity
     /// ``Measures/ncd(cx:cy:cxy:)``.
-    public var ncd: Double { Measures.ncd(cx: Double(cx), cy: Double(cy), cxy: joint.bytes) }
+    public var ncd: Double { Measures.ncd(cx: cx.bytes, cy: cy.bytes, cxy: joint.bytes) }
     /// ``Measures/cdm(cx:cy:cxy:)``.
-    public var cdm: Double { Measures.cdm(cx: Double(cx), cy: Double(cy), cxy: joint.bytes) }
+    public var cdm: Double { Measures.cdm(cx: cx.bytes, cy: cy.bytes, cxy: joint.bytes) }
     /// The primed estimate, when it was asked for.
     public let primed: PrimedDistance?
     public var warnings: [WindowWarning] { joint.warnings + (primed?.warnings ?? []) }
@@ -57,9 +59,9 @@ public struct CompressionDistance: Hashable, Sendable {
 public struct PrimedDistance: Hashable, Sendable {
     public let order: ConcatenationOrder
     /// C(y|x) primed, if the order needed it.
-    public let cyGivenX: Int?
+    public let cyGivenX: CodeLength?
     /// C(x|y) primed, if the order needed it.
-    public let cxGivenY: Int?
+    public let cxGivenY: CodeLength?
     /// The primed NCD: C(x) + C(y|x) stands for C(xy), and C(y) + C(x|y) for C(yx).
     public let ncd: Double
     public let warnings: [WindowWarning]
@@ -77,7 +79,11 @@ public struct WindowWarning: Hashable, Sendable, CustomStringConvertible {
     public let window: Int
 
     public var description: String {
-        "\(estimate): the inputs total \(bytes) bytes but \(compressor) sees only \(window) bytes back, "
+        guard !compressor.algorithm.learns else {
+            return "\(estimate): the inputs total \(bytes) bytes but \(compressor) holds only about \(window) bytes "
+                + "before its memory fills and it starts again, forgetting what came before; give it more memory"
+        }
+        return "\(estimate): the inputs total \(bytes) bytes but \(compressor) sees only \(window) bytes back, "
             + "so it misses what they share beyond that; use lzma for long inputs"
     }
 }

@@ -20,7 +20,7 @@ public struct PairwiseQuantities: OptionSet, Sendable, Hashable {
     public var count: Int { rawValue.nonzeroBitCount }
 }
 
-/// Compressed sizes, in bytes, of every pair of a row set X and a column set Y.
+/// Code lengths of every pair of a row set X and a column set Y.
 ///
 /// Matrices are row-major, M x N: entry `r * columns + c` belongs to the pair (x_r, y_c)
 /// whatever the direction it measures. A matrix that was not asked for is nil.
@@ -28,17 +28,17 @@ public struct PairwiseSizes: Hashable, Sendable {
     public let rows: Int
     public let columns: Int
     /// C(x_r).
-    public let rowComplexities: [Int]
+    public let rowComplexities: [CodeLength]
     /// C(y_c).
-    public let columnComplexities: [Int]
+    public let columnComplexities: [CodeLength]
     /// C(x_r y_c).
-    public let joint: [Int]?
+    public let joint: [CodeLength]?
     /// C(y_c x_r).
-    public let reverseJoint: [Int]?
+    public let reverseJoint: [CodeLength]?
     /// C(y_c | x_r), primed.
-    public let primed: [Int]?
+    public let primed: [CodeLength]?
     /// C(x_r | y_c), primed.
-    public let reversePrimed: [Int]?
+    public let reversePrimed: [CodeLength]?
     /// Pairs whose concatenation is longer than the compressor's window.
     public let pairsBeyondWindow: Int
     /// Primed compressions that could not reach all of their dictionary.
@@ -64,7 +64,7 @@ extension DistanceMatrixBuilder {
         let cColumns = try complexities(of: columns)
         let (m, n) = (rows.count, columns.count)
         let kinds: [PairwiseQuantities] = [.joint, .reverseJoint, .primed, .reversePrimed].filter { quantities.contains($0) }
-        var results = kinds.map { _ in [Int](repeating: -1, count: m * n) }
+        var results = kinds.map { _ in [CodeLength](repeating: .zero, count: m * n) }
         var truncated = 0
         // A task is one (quantity, first item): rows first for joint and primed, columns first otherwise.
         let tasks = kinds.indices.flatMap { kind in
@@ -75,17 +75,17 @@ extension DistanceMatrixBuilder {
             let (kind, first) = tasks[index]
             switch kinds[kind] {
             case .joint:
-                return (try compressor.compressedSizes(of: rows[first], followedByEach: columns), 0)
+                return (try compressor.codeLengths(of: rows[first], followedByEach: columns), 0)
             case .reverseJoint:
-                return (try compressor.compressedSizes(of: columns[first], followedByEach: rows), 0)
+                return (try compressor.codeLengths(of: columns[first], followedByEach: rows), 0)
             case .primed:
-                // Primed once with x, each y on a copy where the codec allows it.
+                // Primed once with x, each y on a copy (or an undo journal) where the codec allows it.
                 let x = rows[first]
-                return (try compressor.primedSizes(ofEach: columns, dictionary: x),
+                return (try compressor.conditionalCodeLengths(ofEach: columns, given: x),
                         columns.count { compressor.usableDictionaryBytes(x.count, $0.count) < x.count })
             default:
                 let y = columns[first]
-                return (try compressor.primedSizes(ofEach: rows, dictionary: y),
+                return (try compressor.conditionalCodeLengths(ofEach: rows, given: y),
                         rows.count { compressor.usableDictionaryBytes(y.count, $0.count) < y.count })
             }
         } consume: { index, result in
@@ -99,7 +99,7 @@ extension DistanceMatrixBuilder {
             truncated += short
             progress?(sizes.count)
         }
-        func result(_ kind: PairwiseQuantities) -> [Int]? { kinds.firstIndex(of: kind).map { results[$0] } }
+        func result(_ kind: PairwiseQuantities) -> [CodeLength]? { kinds.firstIndex(of: kind).map { results[$0] } }
         let window = compressor.window
         let beyond = rows.reduce(0) { count, x in count + columns.count { x.count + $0.count > window } }
         return PairwiseSizes(
@@ -115,11 +115,11 @@ extension DistanceMatrixBuilder {
     /// - Returns: the sizes and, for each, how many dictionary bytes the compressor could reach.
     public func primedSizes(
         count: Int, input: @escaping @Sendable (Int) -> [UInt8], dictionary: @escaping @Sendable (Int) -> [UInt8]
-    ) throws -> [PrimedSize] {
-        var sizes: [PrimedSize] = []
+    ) throws -> [PrimedLength] {
+        var sizes: [PrimedLength] = []
         sizes.reserveCapacity(count)
         try parallelStream(count: count) { index, compressor in
-            try compressor.primedSize(of: input(index), dictionary: dictionary(index))
+            try compressor.conditionalCodeLength(of: input(index), given: dictionary(index))
         } consume: { _, size in
             sizes.append(size)
             progress?(1)

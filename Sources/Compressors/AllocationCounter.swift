@@ -47,6 +47,14 @@ public final class AllocationCounter {
         peakBytes = max(peakBytes, liveBytes)
     }
 
+    /// Records that one of Kolmo's own codecs holds `bytes` of model memory now: the part of
+    /// its arena or tables it has written, as one block.
+    func noteHolding(_ bytes: Int) {
+        liveBytes = bytes
+        liveBlocks = bytes > 0 ? 1 : 0
+        peakBytes = max(peakBytes, liveBytes)
+    }
+
     /// Records a block the library gave back.
     func noteRelease(_ bytes: Int) {
         liveBytes -= bytes

@@ -1,12 +1,15 @@
-/// A reusable compressor: a C library stream, set up once and reset for every input.
+/// A reusable compressor: a C library stream, or one of Kolmo's learning codecs, set up once and
+/// reset for every input.
 ///
 /// Create one per thread and use it for as many inputs as you like; resetting a stream
 /// (zlib's `deflateReset`, liblzma re-initialising the same `lzma_stream`, `ZSTD_CCtx_reset`;
 /// libbz2, which has no reset, ends and initialises the same `bz_stream`) is far cheaper
 /// than building one, and gives byte for byte the output of a fresh compressor.
 ///
-/// Sizes are in bytes of the compressed stream and count exactly what ``CompressorSpec``
-/// says for the container: nothing for raw streams, the header and trailer otherwise.
+/// Sizes (`compressedSize`) are in bytes of the compressed stream and count exactly what
+/// ``CompressorSpec`` says for the container: nothing for raw streams, the header and trailer
+/// otherwise. Code lengths (`codeLength`) are the estimates Kolmo computes with: a stream codec's
+/// size in whole bytes, and a learning codec's exact code length (``CodeLength``).
 ///
 /// ```swift
 /// let compressor = try Compressor(CompressorSpec(parsing: "lzma:9"))
@@ -31,6 +34,7 @@ public struct Compressor: ~Copyable {
         case lzma(LZMAEncoder)
         case bzip2(Bzip2Encoder)
         case zstd(ZstdEncoder)
+        case ppm(ModelEngine<PPMCodec>)
     }
 
     /// A compressor for `spec`. With `verify`, every compression is decompressed and compared
@@ -48,6 +52,14 @@ public struct Compressor: ~Copyable {
             engine = .bzip2(try Bzip2Encoder(level: spec.level, counter: encoderAllocations))
         case .zstd:
             engine = .zstd(try ZstdEncoder(level: spec.level, counter: encoderAllocations))
+        case .ppm:
+            let parameters: PPMParameters
+            do {
+                parameters = try PPMParameters(order: spec.level, memory: spec.memory)
+            } catch {
+                throw CompressorError.invalidSpecification(spec.description, reason: error.description)
+            }
+            engine = .ppm(ModelEngine(PPMCodec(parameters), encoderCounter: encoderAllocations, decoderCounter: decoderAllocations))
         }
     }
 
@@ -69,10 +81,86 @@ public struct Compressor: ~Copyable {
 
     /// The size of `parts` compressed, in order, as one stream.
     func compressedSize(ofParts parts: [UnsafeRawBufferPointer]) throws -> Int {
-        if verifies { return try compressed(parts, dictionary: UnsafeRawBufferPointer(start: nil, count: 0)).count }
+        if verifies || spec.algorithm.learns { return try compressed(parts, dictionary: UnsafeRawBufferPointer(start: nil, count: 0)).count }
         var size = 0
         try run(parts, dictionary: UnsafeRawBufferPointer(start: nil, count: 0)) { size += $0.count }
         return size
+    }
+
+    // MARK: Code lengths
+
+    /// C(x): for a stream codec the size of x's stream, for a learning codec x's exact code length.
+    public func codeLength(of x: [UInt8]) throws -> CodeLength {
+        try codeLength(of: x, followedBy: [])
+    }
+
+    /// C(xy): x followed by y as one input, without building the concatenation.
+    public func codeLength(of x: [UInt8], followedBy y: [UInt8]) throws -> CodeLength {
+        guard let model = learningModel else { return CodeLength(bytes: try compressedSize(of: x, followedBy: y)) }
+        if verifies { try x.withUnsafeBytes { xb in try y.withUnsafeBytes { yb in try checkModelRoundTrip(model, [xb, yb], after: empty) } } }
+        let lengths = x.withUnsafeBytes { xb in y.withUnsafeBytes { yb in model.lengths(of: [xb, yb], after: empty) } }
+        return CodeLength(units: Int64(lengths.context + lengths.parts.reduce(0, +)))
+    }
+
+    /// C(xy) for every y in `suffixes`, in order: one row of a distance matrix.
+    ///
+    /// A learning codec learns x once and codes each y from that state, undoing y's changes to
+    /// its tables by a journal: exactly the code length of x + y from a fresh model (the tests
+    /// check it to the bit), at the cost of |y|, not |x| + |y|. Stream codecs: as
+    /// ``compressedSizes(of:followedByEach:)``.
+    public func codeLengths<Suffixes: Collection<[UInt8]>>(of x: [UInt8], followedByEach suffixes: Suffixes) throws -> [CodeLength] {
+        guard let model = learningModel else {
+            return try compressedSizes(of: x, followedByEach: suffixes).map(CodeLength.init(bytes:))
+        }
+        guard !verifies else { return try suffixes.map { try codeLength(of: x, followedBy: $0) } }
+        let (cx, each) = x.withUnsafeBytes { model.lengths(ofEach: suffixes, after: $0) }
+        return each.map { CodeLength(units: Int64(cx + $0)) }
+    }
+
+    /// C(y|x) measured directly: for a stream codec y compressed with x as preset dictionary
+    /// (``primedSize(of:dictionary:)``), for a learning codec y's code length after learning x,
+    /// which is exactly C(xy) - C(x).
+    public func conditionalCodeLength(of y: [UInt8], given x: [UInt8]) throws -> PrimedLength {
+        guard let model = learningModel else {
+            let primed = try primedSize(of: y, dictionary: x)
+            return PrimedLength(length: CodeLength(bytes: primed.bytes), usableDictionaryBytes: primed.usableDictionaryBytes)
+        }
+        if verifies { try x.withUnsafeBytes { xb in try y.withUnsafeBytes { yb in try checkModelRoundTrip(model, [yb], after: xb) } } }
+        let length = x.withUnsafeBytes { xb in y.withUnsafeBytes { yb in model.lengths(of: [yb], after: xb).parts[0] } }
+        return PrimedLength(length: CodeLength(units: Int64(length)), usableDictionaryBytes: usableDictionaryBytes(x.count, y.count))
+    }
+
+    /// C(y|x) for every y in `inputs`, in order, all given the one x: exactly what
+    /// ``conditionalCodeLength(of:given:)`` gives for each. A learning codec learns x once and
+    /// undoes each y; stream codecs as ``primedSizes(ofEach:dictionary:)``.
+    public func conditionalCodeLengths<Inputs: Collection<[UInt8]>>(ofEach inputs: Inputs, given x: [UInt8]) throws -> [CodeLength] {
+        guard let model = learningModel else {
+            return try primedSizes(ofEach: inputs, dictionary: x).map(CodeLength.init(bytes:))
+        }
+        guard !verifies else { return try inputs.map { try conditionalCodeLength(of: $0, given: x).length } }
+        return x.withUnsafeBytes { model.lengths(ofEach: inputs, after: $0) }.each.map { CodeLength(units: Int64($0)) }
+    }
+
+    /// Codes `parts` as one input after `context`, decodes the stream, and throws unless it gives the parts back.
+    private func checkModelRoundTrip(
+        _ model: ModelEngine<PPMCodec>, _ parts: [UnsafeRawBufferPointer], after context: UnsafeRawBufferPointer
+    ) throws {
+        let input = Array(parts.joined())
+        let stream = input.withUnsafeBytes { model.stream(of: $0, after: context) }
+        let back = stream.withUnsafeBytes { model.decode($0, count: input.count, after: context) }
+        guard back == input else {
+            throw CompressorError.roundTripMismatch(compressor: spec.description, expectedBytes: input.count, decompressedBytes: back.count)
+        }
+    }
+
+    private var empty: UnsafeRawBufferPointer { UnsafeRawBufferPointer(start: nil, count: 0) }
+
+    /// The model of a learning codec; nil for a stream codec.
+    private var learningModel: ModelEngine<PPMCodec>? {
+        switch engine {
+        case .ppm(let model): model
+        default: nil
+        }
     }
 
     // MARK: Rows
@@ -170,7 +258,7 @@ public struct Compressor: ~Copyable {
         try requirePriming()
         let size = try x.withUnsafeBytes { xb in
             try y.withUnsafeBytes { yb in
-                if verifies { return try compressed([yb], dictionary: xb).count }
+                if verifies || spec.algorithm.learns { return try compressed([yb], dictionary: xb).count }
                 var size = 0
                 try run([yb], dictionary: xb) { size += $0.count }
                 return size
@@ -216,6 +304,8 @@ public struct Compressor: ~Copyable {
             0
         case .zstd:
             min(dictionaryCount, 1 << Zstd.primingWindowLog(level: spec.level, bytes: dictionaryCount + inputCount))
+        case .ppm:
+            min(dictionaryCount, spec.window)
         }
     }
 
@@ -242,8 +332,13 @@ public struct Compressor: ~Copyable {
     /// Decompresses a stream this spec wrote; a primed stream needs its `dictionary`.
     /// Given the `originalCount` of bytes, LZMA2 sizes its decoder's dictionary as the encoder did.
     /// - Throws: ``CompressorError/corruptStream(compressor:detail:)`` for a damaged stream.
+    /// A learning codec's stream does not record its length: it needs `originalCount`.
     public func decompressed(_ data: [UInt8], dictionary: [UInt8] = [], originalCount: Int? = nil) throws -> [UInt8] {
-        try data.withUnsafeBytes { input in
+        if spec.algorithm.learns && originalCount == nil {
+            throw CompressorError.unsupported(
+                compressor: spec.description, reason: "a \(spec.name) stream does not record its length: give the original byte count")
+        }
+        return try data.withUnsafeBytes { input in
             try dictionary.withUnsafeBytes { dict in
                 // A stream of n bytes decompresses to at least n / 1032 bytes for deflate and far
                 // more for LZMA; the decoder's dictionary must cover what the encoder used,
@@ -257,7 +352,12 @@ public struct Compressor: ~Copyable {
 
     private func compressed(_ parts: [UnsafeRawBufferPointer], dictionary: UnsafeRawBufferPointer) throws -> [UInt8] {
         var stream: [UInt8] = []
-        try run(parts, dictionary: dictionary) { stream.append(contentsOf: $0) }
+        if let model = learningModel {
+            // One input, coded after the dictionary: the parts are joined (verification and tests only).
+            stream = Array(parts.joined()).withUnsafeBytes { model.stream(of: $0, after: dictionary) }
+        } else {
+            try run(parts, dictionary: dictionary) { stream.append(contentsOf: $0) }
+        }
         if verifies { try checkRoundTrip(stream, of: parts, dictionary: dictionary) }
         return stream
     }
@@ -286,6 +386,8 @@ public struct Compressor: ~Copyable {
             try encoder.reset()
         case .zstd(let encoder):
             return try encoder.compress(parts, dictionary: dictionary, into: sink)
+        case .ppm:
+            preconditionFailure("a learning codec codes through its ModelEngine, not a C stream")
         }
         // An empty list of parts is the empty input: the stream still has to be finished.
         let pieces = parts.isEmpty ? [UnsafeRawBufferPointer(start: nil, count: 0)] : parts
@@ -296,6 +398,7 @@ public struct Compressor: ~Copyable {
             case .lzma(let encoder): try encoder.compress(piece, finish: finish, into: sink)
             case .bzip2(let encoder): try encoder.compress(piece, finish: finish, into: sink)
             case .zstd: break
+            case .ppm: break
             }
         }
     }
@@ -317,6 +420,8 @@ public struct Compressor: ~Copyable {
         case .zstd:
             return try ZstdDecoder(compressor: spec.description, counter: decoderAllocations)
                 .decompress(input, dictionary: dictionary, expectedBytes: expectedBytes)
+        case .ppm(let model):
+            return model.decode(input, count: expectedBytes, after: dictionary)
         }
     }
 
@@ -332,6 +437,14 @@ public struct Compressor: ~Copyable {
                 reason: "only raw streams (deflate, lzma, zstd) can be primed with a dictionary, not the \(spec.container.rawValue) container")
         }
     }
+}
+
+/// C(y|x) as a code length (``Compressor/conditionalCodeLength(of:given:)``), and how much of x
+/// was within reach.
+public struct PrimedLength: Hashable, Sendable {
+    public let length: CodeLength
+    /// How many bytes at the end of x the compressor could use.
+    public let usableDictionaryBytes: Int
 }
 
 /// The result of a primed compression: C(y|x) in bytes, and how much of x was within reach.

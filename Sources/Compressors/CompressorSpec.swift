@@ -11,11 +11,15 @@
 /// | `xz`      | LZMA2 in the .xz container, CRC64 check  | 0-9, `e` suffix | + stream/block headers, index, check |
 /// | `bzip2`   | a .bz2 stream (libbz2), block size level × 100k | 1-9      | + 4-byte header, 10 bytes per block and at the end |
 /// | `zstd`    | one zstd frame (libzstd), no checksum    | 1-22            | + 4-byte magic, 2-14-byte frame header, 3 bytes per block |
+/// | `ppm`     | Kolmo's PPM model (PPMd-class), a range coder | order 2-16 | the exact code length, in bits, no header |
 ///
 /// A missing level means 9 (the strongest of deflate, lzma and bzip2), and 19 for zstd, the
 /// strongest its command-line tool allows without `--ultra`; zstd's levels 20-22 (ultra) use
 /// windows of 32 to 128 MiB. The `e` suffix (`lzma:9e`) adds liblzma's extreme flag.
 /// bzip2 and zstd have no header-less form: their own framing is counted, as `bzip2` and `zstd` write it.
+/// `ppm` is a learning codec written in Swift: its size is the exact code length of the input,
+/// the sum of -log2 p over every symbol it predicted (``CodeLength``), not a whole number of bytes;
+/// `ppm:ORDER:MEMORY` also sets its model memory (`ppm:8:64m`; default 192 MiB).
 /// Raw streams are the default for complexity estimates because a container adds a constant
 /// that distorts small inputs; the containers exist to compare with `gzip`, `xz` and other tools.
 public struct CompressorSpec: Hashable, Sendable {
@@ -29,6 +33,8 @@ public struct CompressorSpec: Hashable, Sendable {
         case bzip2
         /// Zstandard, by libzstd.
         case zstd
+        /// Prediction by partial matching (``PPMCodec``): Kolmo's own, a model that learns.
+        case ppm
 
         /// The levels the algorithm has.
         public var levels: ClosedRange<Int> {
@@ -36,11 +42,22 @@ public struct CompressorSpec: Hashable, Sendable {
             case .deflate, .bzip2: 1...9
             case .lzma: 0...9
             case .zstd: 1...22
+            case .ppm: PPMParameters.orders
             }
         }
 
         /// The level used when none is given.
-        public var defaultLevel: Int { self == .zstd ? 19 : 9 }
+        public var defaultLevel: Int {
+            switch self {
+            case .zstd: 19
+            case .ppm: PPMParameters.defaultOrder
+            default: 9
+            }
+        }
+
+        /// Whether the algorithm is a sequential model that learns as it codes (Kolmo's own
+        /// codecs): its sizes are exact code lengths, and conditioning is learning.
+        public var learns: Bool { self == .ppm }
     }
 
     /// The framing around the compressed stream.
@@ -57,19 +74,24 @@ public struct CompressorSpec: Hashable, Sendable {
 
     public let algorithm: Algorithm
     public let container: Container
-    /// zlib level 1-9, liblzma preset 0-9, bzip2 block size 1-9 (× 100,000 bytes) or zstd level 1-22.
+    /// zlib level 1-9, liblzma preset 0-9, bzip2 block size 1-9 (× 100,000 bytes), zstd level 1-22
+    /// or PPM order 2-16.
     public let level: Int
     /// liblzma's `LZMA_PRESET_EXTREME`; always false for deflate.
     public let extreme: Bool
+    /// The bytes of model memory of a learning codec (0 for the others). When a PPM model fills
+    /// it, the model restarts from nothing, as PPMd does.
+    public let memory: Int
 
     /// The spec for `algorithm` at `level` (by default ``Algorithm/defaultLevel``), checked.
     /// - Throws: ``CompressorError/invalidSpecification(_:reason:)`` for a level the algorithm
     ///   does not have, a container of another algorithm, or `extreme` with anything but lzma.
     public init(
-        _ algorithm: Algorithm, level: Int? = nil, extreme: Bool = false, container: Container = .raw
+        _ algorithm: Algorithm, level: Int? = nil, extreme: Bool = false, container: Container = .raw, memory: Int? = nil
     ) throws {
         let level = level ?? algorithm.defaultLevel
-        let text = Self.text(algorithm: algorithm, container: container, level: level, extreme: extreme)
+        let memory = memory ?? (algorithm == .ppm ? PPMParameters.defaultMemory : 0)
+        let text = Self.text(algorithm: algorithm, container: container, level: level, extreme: extreme, memory: memory)
         switch algorithm {
         case .deflate:
             guard (1...9).contains(level) else {
@@ -100,18 +122,39 @@ public struct CompressorSpec: Hashable, Sendable {
             guard container == .raw else {
                 throw CompressorError.invalidSpecification(text, reason: "\(name) has its own framing and no other container")
             }
+        case .ppm:
+            guard PPMParameters.orders.contains(level) else {
+                throw CompressorError.invalidSpecification(text, reason: "ppm orders are \(PPMParameters.orders.lowerBound) to \(PPMParameters.orders.upperBound)")
+            }
+            guard PPMParameters.memoryRange.contains(memory) else {
+                throw CompressorError.invalidSpecification(
+                    text, reason: "ppm memory must be \(PPMParameters.memoryRange.lowerBound >> 10) KiB to \(PPMParameters.memoryRange.upperBound >> 20) MiB")
+            }
+            guard memory % 1024 == 0 else {
+                throw CompressorError.invalidSpecification(text, reason: "ppm memory must be a whole number of KiB")
+            }
+            guard !extreme, container == .raw else {
+                throw CompressorError.invalidSpecification(text, reason: "ppm has no extreme flag and no container")
+            }
+        }
+        guard algorithm == .ppm || memory == 0 else {
+            throw CompressorError.invalidSpecification(text, reason: "only ppm takes a memory size")
         }
         self.algorithm = algorithm
         self.level = level
         self.extreme = extreme
         self.container = container
+        self.memory = memory
     }
 
-    /// Parses `NAME[:LEVEL]`: `deflate:9`, `gzip`, `lzma:9e`, `xz:6`, `bzip2:9`, `zstd:19`.
+    /// Parses `NAME[:LEVEL]`: `deflate:9`, `gzip`, `lzma:9e`, `xz:6`, `bzip2:9`, `zstd:19`, `ppm:6`,
+    /// and for ppm `ppm:ORDER:MEMORY` with the memory in KiB, MiB or GiB (`ppm:8:64m`, `ppm:4:1g`).
     public init(parsing text: String) throws {
         let parts = text.split(separator: ":", omittingEmptySubsequences: false)
-        guard parts.count <= 2, let name = parts.first, !name.isEmpty else {
-            throw CompressorError.invalidSpecification(text, reason: "expected NAME[:LEVEL], e.g. deflate:9 or lzma:9e")
+        let isModel = parts.first?.lowercased() == "ppm"
+        guard parts.count <= (isModel ? 3 : 2), let name = parts.first, !name.isEmpty else {
+            throw CompressorError.invalidSpecification(
+                text, reason: isModel ? "expected ppm[:ORDER[:MEMORY]], e.g. ppm:6 or ppm:8:64m" : "expected NAME[:LEVEL], e.g. deflate:9 or lzma:9e")
         }
         let algorithm: Algorithm
         let container: Container
@@ -123,13 +166,21 @@ public struct CompressorSpec: Hashable, Sendable {
         case "xz": (algorithm, container) = (.lzma, .xz)
         case "bzip2", "bz2": (algorithm, container) = (.bzip2, .raw)
         case "zstd", "zstandard": (algorithm, container) = (.zstd, .raw)
+        case "ppm": (algorithm, container) = (.ppm, .raw)
         default:
             throw CompressorError.invalidSpecification(
                 text, reason: "unknown compressor '\(name)'; known: \(Self.names.joined(separator: ", "))")
         }
         var level = algorithm.defaultLevel
         var extreme = false
-        if parts.count == 2 {
+        var memory: Int?
+        if parts.count == 3 {
+            guard let bytes = Self.memory(parsing: parts[2]) else {
+                throw CompressorError.invalidSpecification(text, reason: "the memory '\(parts[2])' is not a size such as 64m, 512k or 1g")
+            }
+            memory = bytes
+        }
+        if parts.count >= 2 {
             var digits = Substring(parts[1])
             if digits.hasSuffix("e") {
                 extreme = true
@@ -140,11 +191,19 @@ public struct CompressorSpec: Hashable, Sendable {
             }
             level = value
         }
-        try self.init(algorithm, level: level, extreme: extreme, container: container)
+        try self.init(algorithm, level: level, extreme: extreme, container: container, memory: memory)
+    }
+
+    /// `64m`, `512k`, `1g`: binary units (MiB, KiB, GiB); nil for anything else or an overflow.
+    private static func memory(parsing text: Substring) -> Int? {
+        let shifts: [Character: Int] = ["k": 10, "m": 20, "g": 30]
+        guard let unit = text.last.flatMap({ shifts[Character($0.lowercased())] }), let value = Int(text.dropLast()),
+              value >= 0, value <= Int.max >> unit else { return nil }
+        return value << unit
     }
 
     /// The names `init(parsing:)` accepts.
-    public static let names = ["deflate", "zlib", "gzip", "lzma", "xz", "bzip2", "zstd"]
+    public static let names = ["deflate", "zlib", "gzip", "lzma", "xz", "bzip2", "zstd", "ppm"]
 
     /// The default compressor of Kolmo's commands: raw LZMA2 at preset 9, whose 64 MiB
     /// dictionary sees the whole of both inputs of almost any pair of documents.
@@ -159,6 +218,7 @@ public struct CompressorSpec: Hashable, Sendable {
         case (.lzma, _): "xz"
         case (.bzip2, _): "bzip2"
         case (.zstd, _): "zstd"
+        case (.ppm, _): "ppm"
         }
     }
 
@@ -171,27 +231,30 @@ public struct CompressorSpec: Hashable, Sendable {
         case .deflate: Zlib.maximumDistance
         case .bzip2: Bzip2.blockCapacity(level: level)
         case .zstd: 1 << Zstd.windowLog(level: level)
+        case .ppm: PPMParameters.capacity(order: level, memory: memory)
         // A checked spec's preset always exists.
         case .lzma: Int((try? LZMA.options(preset: level, extreme: extreme))?.dict_size ?? 0)
         }
     }
 
     /// Whether C(y|x) can be measured by priming: raw deflate, raw LZMA2 and zstd have preset
-    /// dictionaries; the containers and bzip2 do not.
+    /// dictionaries, and a learning codec is primed by learning x; the containers and bzip2 cannot be.
     public var canBePrimed: Bool {
         container == .raw && algorithm != .bzip2
     }
 
-    private static func text(algorithm: Algorithm, container: Container, level: Int, extreme: Bool) -> String {
+    private static func text(algorithm: Algorithm, container: Container, level: Int, extreme: Bool, memory: Int) -> String {
         let name = container == .raw ? algorithm.rawValue : container.rawValue
-        return "\(name):\(level)\(extreme ? "e" : "")"
+        guard algorithm == .ppm, memory != PPMParameters.defaultMemory else { return "\(name):\(level)\(extreme ? "e" : "")" }
+        let size = memory % (1 << 30) == 0 ? "\(memory >> 30)g" : memory % (1 << 20) == 0 ? "\(memory >> 20)m" : "\(memory >> 10)k"
+        return "\(name):\(level):\(size)"
     }
 }
 
 extension CompressorSpec: LosslessStringConvertible {
     /// `NAME:LEVEL`, which `init(parsing:)` reads back.
     public var description: String {
-        Self.text(algorithm: algorithm, container: container, level: level, extreme: extreme)
+        Self.text(algorithm: algorithm, container: container, level: level, extreme: extreme, memory: memory)
     }
 
     public init?(_ description: String) {

@@ -64,10 +64,10 @@ public struct JointCompressionStudy: Sendable {
         return StudyResult(
             compressor: builder.compressor, order: builder.order, size: n,
             translations: (0..<n).map { pairs[$0 * n + shuffled.truth[$0]] }.sorted { $0.x < $1.x },
-            chainRuleGap: split { Double($0.chainRuleGap) },
-            relativeChainRuleGap: split { Double($0.chainRuleGap) / Double($0.cxy) },
-            symmetryGap: split { Double($0.symmetryGap) },
-            relativeSymmetryGap: split { Double($0.symmetryGap) / Double($0.cxy) },
+            chainRuleGap: split { $0.chainRuleGap.bytes },
+            relativeChainRuleGap: split { $0.chainRuleGap.bytes / $0.cxy.bytes },
+            symmetryGap: split { $0.symmetryGap.bytes },
+            relativeSymmetryGap: split { $0.symmetryGap.bytes / $0.cxy.bytes },
             scores: scoreRows,
             conditioning: try conditioning(
                 x: shuffled.x, targets: shuffled.truth.map { shuffled.y[$0] },
@@ -77,7 +77,7 @@ public struct JointCompressionStudy: Sendable {
 
     /// C(targets_i | context) for every translation and context, primed; X is concatenated in
     /// the order given. `cy` holds C(targets_i), already computed with the pairwise sizes.
-    func conditioning(x: [[UInt8]], targets: [[UInt8]], complexities cy: [Int]) throws -> [StudyResult.Context] {
+    func conditioning(x: [[UInt8]], targets: [[UInt8]], complexities cy: [CodeLength]) throws -> [StudyResult.Context] {
         let n = x.count
         let total = x.reduce(0) { $0 + $1.count }
         var kinds: [(StudyResult.ContextKind, @Sendable (Int) -> [UInt8])] = [
@@ -93,7 +93,7 @@ public struct JointCompressionStudy: Sendable {
             let sizes = try builder.primedSizes(count: n, input: { targets[$0] }, dictionary: context)
             let contextBytes = (0..<n).map { context($0).count }
             return StudyResult.Context(
-                kind: kind, complexities: cy, conditional: sizes.map(\.bytes),
+                kind: kind, complexities: cy, conditional: sizes.map(\.length),
                 contextBytes: contextBytes, usableBytes: sizes.map(\.usableDictionaryBytes))
         }
     }
@@ -106,7 +106,7 @@ public struct JointCompressionStudy: Sendable {
     }
 }
 
-/// Everything ``JointCompressionStudy`` measured. Sizes are in bytes.
+/// Everything ``JointCompressionStudy`` measured. Sizes are code lengths; gaps and means are in bytes.
 public struct StudyResult: Sendable {
     /// The six sizes of one pair (x, y).
     public struct PairSizes: Hashable, Sendable {
@@ -114,19 +114,20 @@ public struct StudyResult: Sendable {
         public let x: Int
         /// Index in Y as given.
         public let y: Int
-        public let cx: Int
-        public let cy: Int
-        public let cxy: Int
-        public let cyx: Int
-        /// C(y|x), y primed with x.
-        public let cyGivenX: Int
+        public let cx: CodeLength
+        public let cy: CodeLength
+        public let cxy: CodeLength
+        public let cyx: CodeLength
+        /// C(y|x), y primed with x (or coded after x by a learning codec).
+        public let cyGivenX: CodeLength
         /// C(x|y), x primed with y.
-        public let cxGivenY: Int
+        public let cxGivenY: CodeLength
 
-        /// C(xy) - (C(x) + C(y|x)): zero when the chain rule K(x, y) = K(x) + K(y|x) holds exactly.
-        public var chainRuleGap: Int { cxy - (cx + cyGivenX) }
+        /// C(xy) - (C(x) + C(y|x)): zero when the chain rule K(x, y) = K(x) + K(y|x) holds exactly,
+        /// as it does, to the bit, for a learning codec.
+        public var chainRuleGap: CodeLength { cxy - (cx + cyGivenX) }
         /// (C(x) + C(y|x)) - (C(y) + C(x|y)): zero under symmetry of information.
-        public var symmetryGap: Int { (cx + cyGivenX) - (cy + cxGivenY) }
+        public var symmetryGap: CodeLength { (cx + cyGivenX) - (cy + cxGivenY) }
     }
 
     /// A quantity over the translations and over every other pair.
@@ -155,23 +156,25 @@ public struct StudyResult: Sendable {
     public struct Context: Sendable {
         public let kind: ContextKind
         /// C(y), unprimed.
-        public let complexities: [Int]
+        public let complexities: [CodeLength]
         /// C(y | context), primed.
-        public let conditional: [Int]
+        public let conditional: [CodeLength]
         public let contextBytes: [Int]
         /// How much of the context the compressor could reach.
         public let usableBytes: [Int]
 
         /// The mean of C(y | context) / C(y): below 1 the context helps.
         public var meanRatio: Double {
-            zip(conditional, complexities).reduce(0) { $0 + Double($1.0) / Double($1.1) } / Double(conditional.count)
+            zip(conditional, complexities).reduce(0) { $0 + $1.0.bytes / $1.1.bytes } / Double(conditional.count)
         }
-        public var meanConditional: Double { Double(conditional.reduce(0, +)) / Double(conditional.count) }
-        public var meanComplexity: Double { Double(complexities.reduce(0, +)) / Double(complexities.count) }
+        /// The mean of C(y | context), in bytes.
+        public var meanConditional: Double { conditional.reduce(.zero, +).bytes / Double(conditional.count) }
+        /// The mean of C(y), in bytes.
+        public var meanComplexity: Double { complexities.reduce(.zero, +).bytes / Double(complexities.count) }
 
         /// The same numbers with item `i` moved to position `positions[i]`.
         func reordered(_ positions: [Int]) -> Context {
-            func move(_ values: [Int]) -> [Int] {
+            func move<T>(_ values: [T]) -> [T] {
                 var result = values
                 for (i, position) in positions.enumerated() { result[position] = values[i] }
                 return result

@@ -1,7 +1,8 @@
 import Complexity
 import Foundation
 
-/// What says that y translates x, from compressed sizes in bytes. Each score has a natural
+/// What says that y translates x, from code lengths in bytes (whole for stream codecs, exact for
+/// learning codecs). Each score has a natural
 /// value (printed) and a cost (value with the sign that makes lower mean more likely a pair).
 public enum PairingScore: String, Sendable, CaseIterable, Hashable {
     /// NCD(x, y), with the concatenation order given: lower is closer.
@@ -32,14 +33,14 @@ public enum PairingScore: String, Sendable, CaseIterable, Hashable {
         let n = sizes.columns
         return (0..<(sizes.rows * n)).map { index in
             let (r, c) = index.quotientAndRemainder(dividingBy: n)
-            let cx = Double(sizes.rowComplexities[r]), cy = Double(sizes.columnComplexities[c])
+            let cx = sizes.rowComplexities[r].bytes, cy = sizes.columnComplexities[c].bytes
             func joint() -> Double {
-                order.combine(xy: sizes.joint.map { Double($0[index]) }, yx: sizes.reverseJoint.map { Double($0[index]) })
+                order.combine(xy: sizes.joint?[index].bytes, yx: sizes.reverseJoint?[index].bytes)
             }
             switch self {
             case .ncd: return Measures.ncd(cx: cx, cy: cy, cxy: joint())
             case .mutual: return cx + cy - joint()
-            case .conditional: return cy - Double(sizes.primed![index])
+            case .conditional: return cy - (sizes.primed?[index].bytes ?? cy)
             case .length: return abs(log(Double(rowLengths[r]) / Double(columnLengths[c])))
             }
         }

@@ -78,7 +78,7 @@ enum MadeUp {
                 case .primed: try compressor.primedSize(of: y, dictionary: text).bytes
                 case .difference: try compressor.compressedSize(of: text, followedBy: y) - compressor.compressedSize(of: text)
                 }
-                #expect(costs[c * Self.test.count + i] == plain)
+                #expect(costs[c * Self.test.count + i] == CodeLength(bytes: plain))
             }
         }
     }

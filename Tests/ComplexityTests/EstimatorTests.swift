@@ -19,7 +19,7 @@ import Testing
         #expect(try estimator.jointComplexity(of: Self.x, and: Self.y, order: .min).bytes == Double(min(xy, yx)))
         #expect(try estimator.jointComplexity(of: Self.x, and: Self.y, order: .mean).bytes == Double(xy + yx) / 2)
         let joint = try estimator.jointComplexity(of: Self.x, and: Self.y, order: .xy)
-        #expect(joint.xy == xy && joint.yx == nil)
+        #expect(joint.xy == CodeLength(bytes: xy) && joint.yx == nil)
     }
 
     @Test(arguments: ConcatenationOrder.allCases)
@@ -28,18 +28,19 @@ import Testing
         let d = try estimator.distance(between: Self.x, and: Self.y, order: order, primed: true)
         #expect(d.cx == (try estimator.complexity(of: Self.x)))
         #expect(d.cy == (try estimator.complexity(of: Self.y)))
-        #expect(d.ncd == (d.joint.bytes - Double(min(d.cx, d.cy))) / Double(max(d.cx, d.cy)))
-        #expect(d.cdm == d.joint.bytes / Double(d.cx + d.cy))
+        let (cx, cy) = (d.cx.bytes, d.cy.bytes)
+        #expect(d.ncd == (d.joint.bytes - min(cx, cy)) / max(cx, cy))
+        #expect(d.cdm == d.joint.bytes / (cx + cy))
         let p = try #require(d.primed)
-        let viaX = p.cyGivenX.map { Double(d.cx + $0) }
-        let viaY = p.cxGivenY.map { Double(d.cy + $0) }
+        let viaX = p.cyGivenX.map { (d.cx + $0).bytes }
+        let viaY = p.cxGivenY.map { (d.cy + $0).bytes }
         let chain: Double = switch order {
         case .xy: viaX!
         case .yx: viaY!
         case .min: min(viaX!, viaY!)
         case .mean: (viaX! + viaY!) / 2
         }
-        #expect(p.ncd == Measures.ncd(cx: Double(d.cx), cy: Double(d.cy), cxy: chain))
+        #expect(p.ncd == Measures.ncd(cx: cx, cy: cy, cxy: chain))
     }
 
     @Test(arguments: ["deflate:9", "lzma:9"])
@@ -48,22 +49,22 @@ import Testing
         let estimator = try ComplexityEstimator(spec)
         let compressor = try Compressor(spec)
         let difference = try estimator.conditionalComplexity(of: Self.y, given: Self.x, method: .difference)
-        #expect(difference.cx == (try compressor.compressedSize(of: Self.x)))
-        #expect(difference.cxy == (try compressor.compressedSize(of: Self.x + Self.y)))
-        #expect(difference.bytes == difference.cxy! - difference.cx!)
+        #expect(difference.cx == CodeLength(bytes: try compressor.compressedSize(of: Self.x)))
+        #expect(difference.cxy == CodeLength(bytes: try compressor.compressedSize(of: Self.x + Self.y)))
+        #expect(difference.length == difference.cxy! - difference.cx!)
         let primed = try estimator.conditionalComplexity(of: Self.y, given: Self.x, method: .primed)
-        #expect(primed.bytes == (try compressor.primedSize(of: Self.y, dictionary: Self.x).bytes))
-        #expect(primed.cy == (try compressor.compressedSize(of: Self.y)))
+        #expect(primed.length == CodeLength(bytes: try compressor.primedSize(of: Self.y, dictionary: Self.x).bytes))
+        #expect(primed.cy == CodeLength(bytes: try compressor.compressedSize(of: Self.y)))
         #expect(primed.usableBytesOfX == Self.x.count)
         // A translation tells something about the text: both estimates are below C(y).
-        #expect(difference.bytes < primed.cy!)
-        #expect(primed.bytes < primed.cy!)
+        #expect(difference.length < primed.cy!)
+        #expect(primed.length < primed.cy!)
     }
 
     @Test func emptyInputsHaveTheEmptyStreamsSizeAndDistanceZero() throws {
         for (text, empty) in [("deflate:9", 2), ("lzma:9", 1), ("gzip:9", 20)] {
             let estimator = try ComplexityEstimator(CompressorSpec(parsing: text))
-            #expect(try estimator.complexity(of: []) == empty)
+            #expect(try estimator.complexity(of: []) == CodeLength(bytes: empty))
             let d = try estimator.distance(between: [], and: [], order: .min)
             #expect(d.ncd == 0)
             #expect(d.cdm == 0.5)

@@ -24,8 +24,8 @@ import Testing
                 let index = r * Self.columns.count + c
                 #expect(sizes.joint![index] == (try estimator.jointComplexity(of: x, and: y, order: .xy).xy))
                 #expect(sizes.reverseJoint![index] == (try estimator.jointComplexity(of: x, and: y, order: .yx).yx))
-                #expect(sizes.primed![index] == (try estimator.conditionalComplexity(of: y, given: x, method: .primed).bytes))
-                #expect(sizes.reversePrimed![index] == (try estimator.conditionalComplexity(of: x, given: y, method: .primed).bytes))
+                #expect(sizes.primed![index] == (try estimator.conditionalComplexity(of: y, given: x, method: .primed).length))
+                #expect(sizes.reversePrimed![index] == (try estimator.conditionalComplexity(of: x, given: y, method: .primed).length))
             }
         }
     }

@@ -29,11 +29,11 @@ import Testing
         var cost: [Double] = []
         for a in shuffled.x {
             for b in shuffled.y {
-                let (cx, cy) = (Double(try estimator.complexity(of: a)), Double(try estimator.complexity(of: b)))
+                let (cx, cy) = (try estimator.complexity(of: a).bytes, try estimator.complexity(of: b).bytes)
                 switch score {
                 case .ncd: cost.append(try estimator.distance(between: a, and: b).ncd)
-                case .mutual: cost.append(-(cx + cy - Double(try estimator.jointComplexity(of: a, and: b).xy!)))
-                default: cost.append(-(cy - Double(try estimator.conditionalComplexity(of: b, given: a, method: .primed).bytes)))
+                case .mutual: cost.append(-(cx + cy - (try estimator.jointComplexity(of: a, and: b).xy!).bytes))
+                default: cost.append(-(cy - (try estimator.conditionalComplexity(of: b, given: a, method: .primed).length.bytes)))
                 }
             }
         }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Complexity
+import Compressors
 
 extension Kolmo {
     struct ComplexityCommand: ParsableCommand {
@@ -29,8 +30,8 @@ extension Kolmo {
         struct Row {
             let name: String
             let bytes: Int
-            let compressed: Int
-            var bitsPerByte: Double? { bytes == 0 ? nil : 8 * Double(compressed) / Double(bytes) }
+            let compressed: CodeLength
+            var bitsPerByte: Double? { bytes == 0 ? nil : compressed.bits / Double(bytes) }
         }
 
         func run() throws {
@@ -46,7 +47,7 @@ extension Kolmo {
             switch format {
             case .text:
                 let body = rows.map { row in
-                    [row.name, String(row.bytes), Output.size(Double(row.compressed), unit),
+                    [row.name, String(row.bytes), Output.size(row.compressed, unit),
                      row.bitsPerByte.map { String(format: "%.4f", $0) } ?? "-"]
                 }
                 print(Output.table([["file", "bytes", sizeHeader, "bits/byte"]] + body))
@@ -54,7 +55,7 @@ extension Kolmo {
             case .tsv:
                 print(["file", "bytes", "compressed_\(unit)", "bits_per_byte"].joined(separator: "\t"))
                 for row in rows {
-                    print([row.name, String(row.bytes), Output.size(Double(row.compressed), unit),
+                    print([row.name, String(row.bytes), Output.size(row.compressed, unit),
                            row.bitsPerByte.map { "\($0)" } ?? ""].joined(separator: "\t"))
                 }
             case .json:
@@ -62,7 +63,7 @@ extension Kolmo {
                     .object([
                         ("file", .string(row.name)),
                         ("bytes", .int(row.bytes)),
-                        ("complexity", .size(unit.amount(ofBytes: Double(row.compressed)))),
+                        ("complexity", .size(row.compressed, unit)),
                         ("bits_per_byte", row.bitsPerByte.map(JSON.number) ?? .null),
                     ])
                 }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Complexity
+import Compressors
 
 extension Kolmo {
     struct ConditionalCommand: ParsableCommand {
@@ -40,15 +41,15 @@ extension Kolmo {
             let result = try options.estimator().conditionalComplexity(of: y.bytes, given: x.bytes, method: method)
             Output.warn(result.warnings)
             let unit = options.unit
-            func size(_ value: Int) -> String { Output.size(Double(value), unit) }
+            func size(_ value: CodeLength?) -> String { value.map { Output.size($0, unit) } ?? "-" }
             if format == .json {
                 var members: [(String, JSON)] = [
-                    ("cy_given_x", .size(unit.amount(ofBytes: Double(result.bytes)))),
+                    ("cy_given_x", .size(result.length, unit)),
                     ("method", .string(method.rawValue)),
                 ]
-                if let cx = result.cx { members.append(("cx", .size(unit.amount(ofBytes: Double(cx))))) }
-                if let cxy = result.cxy { members.append(("cxy", .size(unit.amount(ofBytes: Double(cxy))))) }
-                if let cy = result.cy { members.append(("cy", .size(unit.amount(ofBytes: Double(cy))))) }
+                if let cx = result.cx { members.append(("cx", .size(cx, unit))) }
+                if let cxy = result.cxy { members.append(("cxy", .size(cxy, unit))) }
+                if let cy = result.cy { members.append(("cy", .size(cy, unit))) }
                 if let usable = result.usableBytesOfX { members.append(("x_usable_bytes", .int(usable))) }
                 members += Output.pairMembers(x, y, options, warnings: result.warnings)
                 print(JSON.object(members).rendered())
@@ -57,12 +58,12 @@ extension Kolmo {
             var rows: [[String]] = []
             switch method {
             case .difference:
-                rows.append(["K(y|x) ~ C(xy) - C(x)", "\(size(result.bytes)) \(unit)"])
-                rows.append(["C(x)", "\(size(result.cx!)) \(unit)", x.name])
-                rows.append(["C(xy)", "\(size(result.cxy!)) \(unit)", "\(x.name) then \(y.name)"])
+                rows.append(["K(y|x) ~ C(xy) - C(x)", "\(size(result.length)) \(unit)"])
+                rows.append(["C(x)", "\(size(result.cx)) \(unit)", x.name])
+                rows.append(["C(xy)", "\(size(result.cxy)) \(unit)", "\(x.name) then \(y.name)"])
             case .primed:
-                rows.append(["K(y|x) ~ C(y|x) primed", "\(size(result.bytes)) \(unit)"])
-                rows.append(["C(y)", "\(size(result.cy!)) \(unit)", y.name])
+                rows.append(["K(y|x) ~ C(y|x) primed", "\(size(result.length)) \(unit)"])
+                rows.append(["C(y)", "\(size(result.cy)) \(unit)", y.name])
                 rows.append(["usable bytes of x", "\(result.usableBytesOfX!) of \(x.bytes.count)", x.name])
             }
             rows.append(["compressor", options.compressor.description])

@@ -51,18 +51,18 @@ extension Kolmo {
             var members: [(String, JSON)] = [
                 ("ncd", .number(d.ncd)),
                 ("cdm", .number(d.cdm)),
-                ("cx", .size(unit.amount(ofBytes: Double(d.cx)))),
-                ("cy", .size(unit.amount(ofBytes: Double(d.cy)))),
+                ("cx", .size(d.cx, unit)),
+                ("cy", .size(d.cy, unit)),
                 ("cxy", .size(unit.amount(ofBytes: d.joint.bytes))),
                 ("concatenations", .object(
                     [("xy", d.joint.xy), ("yx", d.joint.yx)].compactMap { key, value in
-                        value.map { (key, JSON.size(unit.amount(ofBytes: Double($0)))) }
+                        value.map { (key, JSON.size($0, unit)) }
                     })),
             ]
             if let p = d.primed {
                 members.append(("primed_ncd", .number(p.ncd)))
-                if let value = p.cyGivenX { members.append(("cy_given_x", .size(unit.amount(ofBytes: Double(value))))) }
-                if let value = p.cxGivenY { members.append(("cx_given_y", .size(unit.amount(ofBytes: Double(value))))) }
+                if let value = p.cyGivenX { members.append(("cy_given_x", .size(value, unit))) }
+                if let value = p.cxGivenY { members.append(("cx_given_y", .size(value, unit))) }
             }
             members += Output.pairMembers(x, y, options, settings: [("order", .string(order.rawValue))], warnings: d.warnings)
             return JSON.object(members).rendered()
@@ -76,13 +76,13 @@ extension Kolmo {
             ]
             if let p = d.primed { rows.append(["primed NCD", "\(p.ncd)"]) }
             rows += [
-                ["C(x)", "\(Output.size(Double(d.cx), unit)) \(unit)", x.name],
-                ["C(y)", "\(Output.size(Double(d.cy), unit)) \(unit)", y.name],
+                ["C(x)", "\(Output.size(d.cx, unit)) \(unit)", x.name],
+                ["C(y)", "\(Output.size(d.cy, unit)) \(unit)", y.name],
                 ["C(xy)", "\(Output.size(d.joint.bytes, unit)) \(unit)", "order \(order.rawValue)"],
             ]
             if let p = d.primed {
-                if let value = p.cyGivenX { rows.append(["C(y|x)", "\(Output.size(Double(value), unit)) \(unit)", "primed with x"]) }
-                if let value = p.cxGivenY { rows.append(["C(x|y)", "\(Output.size(Double(value), unit)) \(unit)", "primed with y"]) }
+                if let value = p.cyGivenX { rows.append(["C(y|x)", "\(Output.size(value, unit)) \(unit)", "primed with x"]) }
+                if let value = p.cxGivenY { rows.append(["C(x|y)", "\(Output.size(value, unit)) \(unit)", "primed with y"]) }
             }
             rows.append(["compressor", options.compressor.description])
             return Output.table(rows)

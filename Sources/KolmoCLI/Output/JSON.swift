@@ -1,3 +1,6 @@
+import Complexity
+import Compressors
+
 /// A JSON value whose objects keep their keys in the order written, so that the same
 /// result always prints the same bytes.
 enum JSON {
@@ -12,6 +15,11 @@ enum JSON {
     /// A number for a size that may be fractional (a mean of two orders): an integer when it is one.
     static func size(_ value: Double) -> JSON {
         value.rounded() == value && abs(value) < 1e15 ? .int(Int(value)) : .number(value)
+    }
+
+    /// A code length in `unit`: an integer when it is one, else its exact value.
+    static func size(_ length: CodeLength, _ unit: InformationUnit) -> JSON {
+        size(unit.amount(of: length))
     }
 
     /// The value printed with two-space indentation.

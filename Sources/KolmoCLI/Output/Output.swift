@@ -47,6 +47,11 @@ enum Output {
         JSON.size(unit.amount(ofBytes: bytes)).rendered()
     }
 
+    /// A code length in the chosen unit, as text: an integer when it is one.
+    static func size(_ length: CodeLength, _ unit: InformationUnit) -> String {
+        JSON.size(unit.amount(of: length)).rendered()
+    }
+
     /// The members that end the JSON of a pair result: the inputs, the compressor, `settings`
     /// (such as the order), the unit and the warnings.
     static func pairMembers(

@@ -1,4 +1,5 @@
 import Complexity
+import Compressors
 import Foundation
 import Drawing
 import Pairing
@@ -133,7 +134,7 @@ enum StudyReport {
         for (index, pair) in result.translations.enumerated() {
             let values = [pair.cx, pair.cy, pair.cxy, pair.cyx, pair.cyGivenX, pair.cxGivenY, pair.chainRuleGap, pair.symmetryGap]
                 + contexts.filter { $0.kind != .translation }.map { $0.conditional[index] }
-            text += ([names.x[pair.x], names.y[pair.y]] + values.map(String.init)).joined(separator: "\t") + "\n"
+            text += ([names.x[pair.x], names.y[pair.y]] + values.map { Output.size($0, .bytes) }).joined(separator: "\t") + "\n"
         }
         return text
     }
@@ -185,8 +186,8 @@ enum StudyReport {
             ("translations", .array(result.translations.map { pair in
                 .object([
                     ("x", .string(names.x[pair.x])), ("y", .string(names.y[pair.y])),
-                    ("cx", .int(pair.cx)), ("cy", .int(pair.cy)), ("cxy", .int(pair.cxy)), ("cyx", .int(pair.cyx)),
-                    ("cy_given_x", .int(pair.cyGivenX)), ("cx_given_y", .int(pair.cxGivenY)),
+                    ("cx", .size(pair.cx, .bytes)), ("cy", .size(pair.cy, .bytes)), ("cxy", .size(pair.cxy, .bytes)),
+                    ("cyx", .size(pair.cyx, .bytes)), ("cy_given_x", .size(pair.cyGivenX, .bytes)), ("cx_given_y", .size(pair.cxGivenY, .bytes)),
                 ])
             })),
         ])
