@@ -77,7 +77,7 @@ let package = Package(
         .testTarget(
             name: "CompressorsTests",
             // The tests call the C libraries directly: they are the oracle.
-            dependencies: ["Compressors", "CZlib", "CLZMA", "CBzip2", "CZstd", "TestSupport"]
+            dependencies: ["Compressors", "CZlib", "CLZMA", "CBzip2", "CZstd", "KolmoSupport", "TestSupport"]
         ),
         .testTarget(name: "ComplexityTests", dependencies: ["Complexity", "TestSupport"]),
         .testTarget(name: "KolmoSupportTests", dependencies: ["KolmoSupport", "TestSupport"]),
