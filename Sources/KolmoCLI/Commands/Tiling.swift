@@ -120,12 +120,12 @@ enum Tiling {
             ["sample", "\(cost.sampledPairs) pairs on one core, \(format(cost.sampleSeconds, 2)) s CPU: "
                 + "\(format(cost.secondsPerConcatenation * 1e6, 1)) µs per concatenation, \(format(cost.secondsPerCompression * 1e6, 1)) µs per C(x)"],
             ["work", "\(run.rows) x \(run.columnCount): \(grouped(pairs)) pairs, \(grouped(concatenations)) concatenations"],
-            ["one run", "\(hours(single)) CPU-hours"],
+            ["one run", cpu(single)],
         ]
         func describe(_ grid: TileGrid) -> String {
             let (total, longest) = cost.seconds(of: grid, in: run)
             let sizes = grid.tiles.map { shardBytes($0, prepared.kind, run) }
-            return "\(grid.count) tiles: \(hours(total)) CPU-hours in all, the longest tile \(minutes(longest)) CPU-minutes; "
+            return "\(cpu(total)) in all, the longest tile \(cpu(longest)); "
                 + "shards \(bytes(sizes.reduce(0, +))) in all, the largest \(bytes(sizes.max() ?? 0))"
         }
         if let tiles = options.tiles {
@@ -133,9 +133,9 @@ enum Tiling {
         }
         let target = options.minutesPerTile * 60
         if let suggestion = cost.tiles(forSeconds: target, in: run, splitColumns: prepared.splitColumns) {
-            rows.append(["suggested", "--tiles \(suggestion.tiles) for at most \(format(options.minutesPerTile, 1)) CPU-minutes a tile: " + describe(suggestion.grid)])
+            rows.append(["suggested", "--tiles \(suggestion.tiles) (at most \(cpu(target)) a tile): " + describe(suggestion.grid)])
         } else {
-            rows.append(["suggested", "no tile count keeps every tile under \(format(options.minutesPerTile, 1)) CPU-minutes (each tile computes C(x) of all its items); allow more minutes"])
+            rows.append(["suggested", "no tile count keeps every tile under \(cpu(target)) (each tile computes C(x) of all its items); allow more --minutes-per-tile"])
         }
         return Output.table(rows) + "\n"
     }
@@ -155,11 +155,14 @@ enum Tiling {
     }
 
     static func format(_ value: Double, _ digits: Int) -> String { String(format: "%.\(digits)f", value) }
-    static func hours(_ seconds: Double) -> String {
+    /// CPU time in the unit that reads best: seconds, minutes or hours.
+    static func cpu(_ seconds: Double) -> String {
+        if seconds < 120 { return "\(format(seconds, seconds < 10 ? 2 : 1)) CPU-seconds" }
+        if seconds < 7200 { return "\(format(seconds / 60, 1)) CPU-minutes" }
         let hours = seconds / 3600
-        return hours < 0.1 ? format(hours, 4) : hours < 100 ? format(hours, 2) : grouped(Int(hours.rounded()))
+        return hours < 1000 ? "\(format(hours, 1)) CPU-hours" : "\(grouped(Int(hours.rounded()))) CPU-hours"
     }
-    static func minutes(_ seconds: Double) -> String { format(seconds / 60, seconds < 600 ? 2 : 1) }
+
     static func grouped(_ value: Int) -> String {
         let digits = String(value)
         return String(digits.reversed().enumerated().flatMap { $0 > 0 && $0 % 3 == 0 ? [",", $1] : [$1] }.reversed())
