@@ -83,8 +83,11 @@ extension Kolmo {
             try ShardFile(fingerprint: plan.fingerprint, tile: tile, compressor: plan.compressor, content: content).write(directory: directory)
             if !quiet {
                 let seconds = Double(DispatchTime.now().uptimeNanoseconds - started.uptimeNanoseconds) / 1e9
+                var usage = rusage()
+                getrusage(RUSAGE_SELF, &usage)
+                let cpu = [usage.ru_utime, usage.ru_stime].reduce(0) { $0 + Double($1.tv_sec) + Double($1.tv_usec) / 1e6 }
                 Output.note("tile \(index): rows \(tile.rows.lowerBound)-\(tile.rows.upperBound - 1), columns \(tile.columns.lowerBound)-\(tile.columns.upperBound - 1)"
-                    + "\(tile.upperTriangle ? " (upper triangle)" : ""), \(tile.cellCount) pairs in \(String(format: "%.2f", seconds)) s: \(path)")
+                    + "\(tile.upperTriangle ? " (upper triangle)" : ""), \(tile.cellCount) pairs in \(String(format: "%.2f", seconds)) s (the whole tile \(String(format: "%.2f", cpu)) s CPU): \(path)")
             }
         }
     }
