@@ -71,7 +71,7 @@ extension Kolmo {
             if environment[Self.failOnceVariable] == String(index) {
                 let marker = (directory as NSString).appendingPathComponent("test-failed-tile-\(index)")
                 if !FileManager.default.fileExists(atPath: marker) {
-                    FileManager.default.createFile(atPath: marker, contents: Data())
+                    _ = FileManager.default.createFile(atPath: marker, contents: Data())
                     throw FileProblem(path: path, problem: "not written: tile \(index) fails once on purpose (\(Self.failOnceVariable), for tests only)")
                 }
             }
@@ -84,7 +84,7 @@ extension Kolmo {
             if !quiet {
                 let seconds = Double(DispatchTime.now().uptimeNanoseconds - started.uptimeNanoseconds) / 1e9
                 var usage = rusage()
-                getrusage(RUSAGE_SELF, &usage)
+                getrusage(RUSAGE_SELF.rawValue, &usage)
                 let cpu = [usage.ru_utime, usage.ru_stime].reduce(0) { $0 + Double($1.tv_sec) + Double($1.tv_usec) / 1e6 }
                 Output.note("tile \(index): rows \(tile.rows.lowerBound)-\(tile.rows.upperBound - 1), columns \(tile.columns.lowerBound)-\(tile.columns.upperBound - 1)"
                     + "\(tile.upperTriangle ? " (upper triangle)" : ""), \(tile.cellCount) pairs in \(String(format: "%.2f", seconds)) s (the whole tile \(String(format: "%.2f", cpu)) s CPU): \(path)")
