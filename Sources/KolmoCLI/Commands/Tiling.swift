@@ -119,7 +119,7 @@ enum Tiling {
             ["compressor", run.builder.compressor.description],
             ["sample", "\(cost.sampledPairs) pairs on one core, \(format(cost.sampleSeconds, 2)) s CPU: "
                 + "\(format(cost.secondsPerConcatenation * 1e6, 1)) µs per concatenation, \(format(cost.secondsPerCompression * 1e6, 1)) µs per C(x)"],
-            ["work", "\(run.rows) x \(run.columnCount): \(grouped(pairs)) pairs, \(grouped(concatenations)) concatenations"],
+            ["work", "\(grouped(run.rows)) x \(grouped(run.columnCount)): \(grouped(pairs)) pairs, \(grouped(concatenations)) concatenations"],
             ["one run", cpu(single)],
         ]
         func describe(_ grid: TileGrid) -> String {
