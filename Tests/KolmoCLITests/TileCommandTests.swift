@@ -260,5 +260,13 @@ import Testing
         #expect(lines.contains { $0.hasPrefix("--tiles 4 ") && $0.contains("CPU-seconds in all, the longest tile ") })
         #expect(lines.contains { $0.hasPrefix("suggested ") })
         #expect(!FileManager.default.fileExists(atPath: directory))
+        // The shards' sizes it gives are those the tiles write.
+        let line = try #require(lines.first { $0.hasPrefix("--tiles 4 ") })
+        let largest = try #require(line.split(separator: " ").dropLast().last.flatMap { Int($0) })
+        _ = try Self.plan(["matrix"] + Self.texts + ["--compressor", "deflate:9", "--top-k", "3"], tiles: 4, in: folder)
+        let sizes = try FileManager.default.contentsOfDirectory(atPath: directory + "/shards").map {
+            try FileManager.default.attributesOfItem(atPath: directory + "/shards/" + $0)[.size] as! Int
+        }
+        #expect(sizes.max() == largest, "\(line)")
     }
 }

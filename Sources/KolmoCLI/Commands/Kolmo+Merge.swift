@@ -33,9 +33,9 @@ extension Kolmo {
             if let format { extra += ["--format", format] }
             let command: any TiledCommand
             do {
-                command = try Tiling.command(for: plan, extra: extra)
+                command = try Tiling.command(for: plan, in: directory, extra: extra)
             } catch let problem as FileProblem where !extra.isEmpty {
-                throw ValidationError(problem.problem.replacingOccurrences(of: "its arguments no longer parse: ", with: ""))
+                throw ValidationError("--output or --format: " + problem.problem.replacingOccurrences(of: "its arguments no longer parse: ", with: ""))
             }
             let (valid, missing, problems) = Tiling.shards(plan, command, directory: directory)
             for problem in problems { Output.warn(problem) }

@@ -19,7 +19,7 @@ extension Kolmo {
 
         func run() throws {
             let plan = try Plan.read(directory: directory)
-            let command = try Tiling.command(for: plan)
+            let command = try Tiling.command(for: plan, in: directory)
             let (valid, missing, problems) = Tiling.shards(plan, command, directory: directory)
             for problem in problems { Output.warn(problem) }
             print(Output.table([

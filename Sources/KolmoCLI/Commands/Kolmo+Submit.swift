@@ -62,7 +62,7 @@ extension Kolmo {
         func run() throws {
             let directory = Tiling.absolute(self.directory)
             let plan = try Plan.read(directory: directory)
-            let command = try Tiling.command(for: plan)
+            let command = try Tiling.command(for: plan, in: directory)
             var tiles = Array(0..<plan.tiles)
             if resubmitMissing {
                 let (_, missing, problems) = Tiling.shards(plan, command, directory: directory)
@@ -92,6 +92,9 @@ extension Kolmo {
             let tilesJob = try Self.sbatch(Array(tilesCall.dropFirst()))
             let mergeJob = try Self.sbatch(["--parsable", "--dependency=afterany:\(tilesJob)", mergeScript])
             print("submitted tiles \(ArraySyntax.format(tiles)) as job array \(tilesJob), the merge as job \(mergeJob) (after the array ends); logs in \(folder)")
+            if output == nil && command.output == nil {
+                print("the merge writes to standard output, into \(folder)/merge-\(mergeJob).out; give --output FILE to write a file")
+            }
             print("follow with: kolmo status \(Tiling.shellQuoted(self.directory))")
         }
 

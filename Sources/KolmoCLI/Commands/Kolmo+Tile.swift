@@ -61,7 +61,7 @@ extension Kolmo {
             guard index < plan.tiles else {
                 throw FileProblem(path: Plan.path(in: directory), problem: "has tiles 0-\(plan.tiles - 1); there is no tile \(index)")
             }
-            let command = try Tiling.command(for: plan)
+            let command = try Tiling.command(for: plan, in: directory)
             let tile = plan.grid[index]
             let path = ShardFile.path(in: directory, tile: index)
             if FileManager.default.fileExists(atPath: path), (try? ShardFile.read(path, expecting: command.expectation(plan, tile))) != nil {

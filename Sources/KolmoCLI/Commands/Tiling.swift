@@ -8,6 +8,8 @@ import Sharding
 /// again, so that a tile and the merge run with exactly the options of the single run.
 protocol TiledCommand {
     var planOptions: PlanOptions { get }
+    /// Where the single run writes (nil: standard output).
+    var output: String? { get }
     static var planned: Plan.Command { get }
 
     /// Reads every input and says how the run is cut.
@@ -73,7 +75,7 @@ enum Tiling {
     }
 
     /// The planned command, parsed again from the plan's arguments and `extra` ones (which win).
-    static func command(for plan: Plan, extra: [String] = []) throws -> any TiledCommand {
+    static func command(for plan: Plan, in directory: String, extra: [String] = []) throws -> any TiledCommand {
         let arguments = plan.arguments + extra
         do {
             switch plan.command {
@@ -82,7 +84,7 @@ enum Tiling {
             }
         } catch {
             let message = Kolmo.MatrixCommand.message(for: error)
-            throw FileProblem(path: Plan.path(in: "."), problem: "its arguments no longer parse: \(message)")
+            throw FileProblem(path: Plan.path(in: directory), problem: "its arguments no longer parse: \(message)")
         }
     }
 
@@ -140,18 +142,22 @@ enum Tiling {
         return Output.table(rows) + "\n"
     }
 
-    /// A shard's size in bytes: its header (about 400 bytes) and its payload; for predictions the
-    /// payload without ties (4 bytes more for each tied class).
+    /// A shard's size in bytes: its header and its payload; for predictions the payload without
+    /// ties (4 bytes more for each tied class), and no pair beyond the window.
     static func shardBytes(_ tile: Tile, _ kind: String, _ run: TiledMatrix) -> Int {
-        let header = 420
+        let (count, payload): (Int, Int)
         switch kind {
-        case "values": return header + 8 * tile.cellCount
+        case "values": (count, payload) = (tile.cellCount, 8 * tile.cellCount)
         case "nearest":
-            let k = run.k ?? 0
             let candidates = tile.columns.count - (run.isSquare && tile.rows.overlaps(tile.columns) ? 1 : 0)
-            return header + tile.rows.count * (4 + 16 * min(k, candidates))
-        default: return header + tile.rows.count * 20
+            (count, payload) = (tile.rows.count, tile.rows.count * (4 + 16 * min(run.k ?? 0, candidates)))
+        default: (count, payload) = (tile.rows.count, tile.rows.count * 20)
         }
+        let digest = String(repeating: "0", count: 64)
+        let header = ShardFile.header(
+            fingerprint: digest, tile: tile, compressor: run.builder.compressor.description, kind: kind, count: count,
+            pairsBeyondWindow: 0, payloadBytes: payload, checksum: digest)
+        return header.utf8.count + payload
     }
 
     static func format(_ value: Double, _ digits: Int) -> String { String(format: "%.\(digits)f", value) }

@@ -97,23 +97,37 @@ struct ShardFile {
     /// The whole file.
     var bytes: [UInt8] {
         let payload = self.payload
-        let header: [(String, JSON)] = [
+        let header = Self.header(
+            fingerprint: fingerprint, tile: tile, compressor: compressor, kind: content.kind, count: content.count,
+            pairsBeyondWindow: pairsBeyondWindow, payloadBytes: payload.count, checksum: SHA256.hex(payload))
+        return Array(header.utf8) + payload
+    }
+
+    /// The magic line and the header line.
+    static func header(
+        fingerprint: String, tile: Tile, compressor: String, kind: String, count: Int, pairsBeyondWindow: Int, payloadBytes: Int, checksum: String
+    ) -> String {
+        let members: [(String, JSON)] = [
             ("fingerprint", .string(fingerprint)),
             ("tile", .int(tile.index)),
             ("rows", .array([.int(tile.rows.lowerBound), .int(tile.rows.upperBound)])),
             ("columns", .array([.int(tile.columns.lowerBound), .int(tile.columns.upperBound)])),
             ("compressor", .string(compressor)),
-            ("content", .string(content.kind)),
-            ("count", .int(content.count)),
+            ("content", .string(kind)),
+            ("count", .int(count)),
             ("pairs_beyond_window", .int(pairsBeyondWindow)),
-            ("payload_bytes", .int(payload.count)),
-            ("sha256", .string(SHA256.hex(payload))),
+            ("payload_bytes", .int(payloadBytes)),
+            ("sha256", .string(checksum)),
         ]
-        return Array((Self.magic + JSON.object(header).line + "\n").utf8) + payload
+        return magic + JSON.object(members).line + "\n"
     }
 
     /// Writes the shard: complete under its final name, or not at all.
     func write(directory: String) throws {
+        let folder = Self.folder(in: directory)
+        if !FileManager.default.fileExists(atPath: folder) {
+            try? FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        }
         let file = try OutputFile(path: Self.path(in: directory, tile: tile.index))
         try file.write(bytes: bytes)
         try file.commit()
