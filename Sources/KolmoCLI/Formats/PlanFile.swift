@@ -61,7 +61,7 @@ struct Plan {
 
     var tiles: Int { grid.count }
 
-    /// Everything but the fingerprint, rendered as the file holds it.
+    /// The members before the items.
     private var body: [(String, JSON)] {
         var members: [(String, JSON)] = [
             ("kolmo_plan", .int(Self.version)),
@@ -79,15 +79,23 @@ struct Plan {
         if let beyondWindow {
             members.append(("pairs_beyond_window", .array([.int(beyondWindow.count), .int(beyondWindow.total)])))
         }
-        // Each item as [path, label, size, SHA-256].
-        members.append(("inputs", .object(sets.map { set in
-            (set.name, .array(set.items.map { .array([.string($0.path), .string($0.label), .int($0.size), .string($0.sha256)]) }))
-        })))
         return members
     }
 
+    /// Everything but the fingerprint, as the file holds it: the members, then the items, each
+    /// on one line as [path, label, size, SHA-256], so that a plan of many items stays compact.
+    private var bodyText: String {
+        let head = JSON.object(body).rendered()
+        let sets = sets.map { set in
+            "    " + JSON.string(set.name).line + ": [\n" + set.items.map {
+                "      " + JSON.array([.string($0.path), .string($0.label), .int($0.size), .string($0.sha256)]).line
+            }.joined(separator: ",\n") + "\n    ]"
+        }
+        return String(head.dropLast(2)) + ",\n  \"inputs\": {\n" + sets.joined(separator: ",\n") + "\n  }\n}"
+    }
+
     var fingerprint: String {
-        SHA256.hex(Array(JSON.object(body).rendered().utf8))
+        SHA256.hex(Array(bodyText.utf8))
     }
 
     static func path(in directory: String) -> String {
@@ -95,7 +103,7 @@ struct Plan {
     }
 
     func rendered() -> String {
-        JSON.object(body + [("fingerprint", .string(fingerprint))]).rendered() + "\n"
+        String(bodyText.dropLast(2)) + ",\n  \"fingerprint\": " + JSON.string(fingerprint).line + "\n}\n"
     }
 
     /// Reads and checks `DIR/plan.json`: its version, its shape, and that its fingerprint is
