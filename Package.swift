@@ -10,6 +10,7 @@ let package = Package(
         .library(name: "Pairing", targets: ["Pairing"]),
         .library(name: "Classification", targets: ["Classification"]),
         .library(name: "Benchmarking", targets: ["Benchmarking"]),
+        .library(name: "Sharding", targets: ["Sharding"]),
         .library(name: "Drawing", targets: ["Drawing"]),
         .executable(name: "kolmo", targets: ["KolmoCLI"]),
     ],
@@ -59,6 +60,9 @@ let package = Package(
         .target(name: "Classification", dependencies: ["Complexity", "Compressors", "KolmoSupport"]),
         // `kolmo bench`: compressors measured as estimators of complexity; the ARI of a linkage tree.
         .target(name: "Benchmarking", dependencies: ["Complexity", "Compressors", "Clustering", "KolmoSupport"]),
+        // Matrices and top-k lists cut into tiles for a cluster and merged back exactly. Only
+        // Complexity's public matrix API: the compiler keeps the tiles off the builder's internals.
+        .target(name: "Sharding", dependencies: ["Complexity", "KolmoSupport"]),
         .executableTarget(
             name: "KolmoCLI",
             dependencies: [
@@ -70,6 +74,7 @@ let package = Package(
                 "Pairing",
                 "Classification",
                 "Benchmarking",
+                "Sharding",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -87,6 +92,7 @@ let package = Package(
         .testTarget(name: "PairingTests", dependencies: ["Pairing", "Complexity", "Compressors", "KolmoSupport", "TestSupport"]),
         .testTarget(name: "ClassificationTests", dependencies: ["Classification", "Complexity", "Compressors", "KolmoSupport", "TestSupport"]),
         .testTarget(name: "BenchmarkingTests", dependencies: ["Benchmarking", "Compressors", "TestSupport"]),
+        .testTarget(name: "ShardingTests", dependencies: ["Sharding", "Complexity", "Compressors", "KolmoSupport", "TestSupport"]),
         .testTarget(name: "KolmoCLITests", dependencies: ["KolmoCLI", "Clustering", "Complexity", "KolmoSupport", "TestSupport"]),
     ]
 )

@@ -39,6 +39,13 @@ public struct Prediction: Hashable, Sendable {
     /// kNN: the NCD to the nearest neighbour of the predicted class. Class-conditional: the
     /// item's cost given the predicted class, in bytes.
     public let score: Double
+
+    public init(predicted: Int, tied: [Int], score: Double) {
+        precondition(tied.contains(predicted), "the predicted class is one of the tied classes")
+        self.predicted = predicted
+        self.tied = tied
+        self.score = score
+    }
 }
 
 /// Classification by compression: kNN on NCD, or class-conditional compression.
@@ -81,10 +88,20 @@ public struct Classifier: Sendable {
     /// - Throws: ``ClassificationError/leakage(test:training:)`` if a test item equals a training
     ///   item, ``ClassificationError/unknownClass(item:label:)`` for a test class with no training items.
     public func evaluate(test: LabelledTexts, training: LabelledTexts) throws -> ClassificationReport {
-        let truth = try test.labels(in: training)
-        try LabelledTexts.checkLeakage(test: test, training: training)
+        let truth = try Self.truth(of: test, training: training)
         let predictions = try predict(test.items, training: training, keys: Array(test.items.indices))
         return ClassificationReport(classes: training.classes, truth: truth, predictions: predictions)
+    }
+
+    /// The true class of each test item, as an index into `training`'s classes, after the checks
+    /// ``evaluate(test:training:)`` makes before it classifies anything (so that a run split
+    /// into pieces can make them once, and score the pieces' predictions with the result).
+    /// - Throws: ``ClassificationError/leakage(test:training:)`` if a test item equals a training
+    ///   item, ``ClassificationError/unknownClass(item:label:)`` for a test class with no training items.
+    public static func truth(of test: LabelledTexts, training: LabelledTexts) throws -> [Int] {
+        let truth = try test.labels(in: training)
+        try LabelledTexts.checkLeakage(test: test, training: training)
+        return truth
     }
 
     /// Stratified `folds`-fold cross-validation: each class's items are shuffled (seeded by `seed`)

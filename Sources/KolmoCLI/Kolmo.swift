@@ -17,6 +17,7 @@ struct Kolmo: ParsableCommand {
         subcommands: [
             NCDCommand.self, ComplexityCommand.self, ConditionalCommand.self, MatrixCommand.self, TreeCommand.self,
             PairCommand.self, StudyCommand.self, ClassifyCommand.self, DemoCommand.self, BenchCommand.self,
+            TileCommand.self, StatusCommand.self, MergeCommand.self, SubmitCommand.self,
         ]
     )
 }

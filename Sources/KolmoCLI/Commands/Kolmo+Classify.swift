@@ -64,16 +64,22 @@ extension Kolmo {
         @Flag(help: "No throughput line on standard error.")
         var quiet = false
 
+        @OptionGroup var planOptions: PlanOptions
+
         func validate() throws {
             if (test == nil) == (folds == nil) { throw ValidationError("give either --test DATA or --folds N") }
             if let folds, folds < 2 { throw ValidationError("--folds must be at least 2") }
             if k < 1 { throw ValidationError("--k must be at least 1") }
+            if planOptions.plan != nil && (method != .knn || test == nil) {
+                throw ValidationError("--plan splits the test items of --method knn --test DATA across tiles; it cannot plan --method class or --folds")
+            }
             if method == .classConditional && score == .primed && !options.compressor.canBePrimed {
                 throw ValidationError("--score primed needs a raw stream with a preset dictionary (deflate, lzma or zstd), not \(options.compressor)")
             }
         }
 
         func run() throws {
+            if planOptions.plan != nil { return try Tiling.plan(self) }
             var data = LabelledDataReader(reader: options.reader(), include: matrixOptions.include)
             let training = try data.read(train)
             let testSet = try test.map { try data.read($0) }
@@ -100,16 +106,21 @@ extension Kolmo {
             }
             let seconds = Double(DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1e9
             let names = testSet?.names ?? training.names
-            switch format {
-            case .text: try out.write(text(report, training: training, testItems: names.count))
-            case .tsv: try out.write(tsv(report, names: names))
-            case .json: try out.write(json(report, names: names, training: training).rendered() + "\n")
-            }
+            try write(report, names: names, trainingItems: training.count, to: out)
             try out.commit()
             if !quiet {
                 let rate = Double(names.count) / seconds
                 FileHandle.standardError.write(Data(
                     "classified \(names.count) items in \(String(format: "%.3f", seconds)) s: \(String(format: "%.1f", rate)) items/s (\(matrixOptions.jobs) jobs)\n".utf8))
+            }
+        }
+
+        /// The report in --format.
+        func write(_ report: ClassificationReport, names: [String], trainingItems: Int, to out: OutputFile) throws {
+            switch format {
+            case .text: try out.write(text(report, trainingItems: trainingItems, testItems: names.count))
+            case .tsv: try out.write(tsv(report, names: names))
+            case .json: try out.write(json(report, names: names, trainingItems: trainingItems).rendered() + "\n")
             }
         }
 
@@ -141,9 +152,9 @@ extension Kolmo {
             return settings
         }
 
-        func text(_ report: ClassificationReport, training: LabelledTexts, testItems: Int) -> String {
+        func text(_ report: ClassificationReport, trainingItems: Int, testItems: Int) -> String {
             let correct = report.correct
-            let source = folds.map { "\(testItems) in \($0) folds of \(train)" } ?? "\(testItems) against \(training.count) training items"
+            let source = folds.map { "\(testItems) in \($0) folds of \(train)" } ?? "\(testItems) against \(trainingItems) training items"
             var rows: [[String]] = [
                 ["accuracy", String(format: "%.4f", report.accuracy), "\(correct) of \(testItems)"],
                 ["macro-F1", String(format: "%.4f", report.macroF1)],
@@ -186,7 +197,7 @@ extension Kolmo {
             method == .knn ? .number(prediction.score) : .size(options.unit.amount(ofBytes: prediction.score))
         }
 
-        func json(_ report: ClassificationReport, names: [String], training: LabelledTexts) -> JSON {
+        func json(_ report: ClassificationReport, names: [String], trainingItems: Int) -> JSON {
             let predictions = report.predictions.enumerated().map { index, prediction -> JSON in
                 .object([
                     ("item", .string(names[index])),
@@ -209,7 +220,7 @@ extension Kolmo {
                 ("tied_items", .int(report.tiedItems)),
                 ("either_tied_accuracy", .number(report.eitherTiedAccuracy)),
                 ("test_items", .int(names.count)),
-                ("training_items", folds == nil ? .int(training.count) : .null),
+                ("training_items", folds == nil ? .int(trainingItems) : .null),
             ]
             members += settings.map { name, value in
                 (name, Int(value).map(JSON.int) ?? .string(value))

@@ -18,7 +18,12 @@ extension Kolmo {
         )
 
         @Argument(help: "Files or directories: the rows (and the columns, without --cross).")
-        var paths: [String]
+        var paths: [String] = []
+
+        @Option(name: .customLong("files-from"), help: ArgumentHelp(
+            "Read more row paths from this file, one per line (relative to the current folder), for corpora whose paths overflow a command line.",
+            valueName: "list"))
+        var filesFrom: String?
 
         @Option(parsing: .upToNextOption, help: "Files or directories for the columns: an M x N matrix.")
         var cross: [String] = []
@@ -42,8 +47,10 @@ extension Kolmo {
         @Flag(help: "No progress on standard error.")
         var quiet = false
 
+        @OptionGroup var planOptions: PlanOptions
+
         func validate() throws {
-            if paths.isEmpty { throw ValidationError("give at least one file or directory") }
+            if paths.isEmpty && filesFrom == nil { throw ValidationError("give at least one file or directory (or --files-from LIST)") }
             if let topK, topK < 1 { throw ValidationError("--top-k must be at least 1") }
             if symmetric && !cross.isEmpty { throw ValidationError("--symmetric needs a square matrix: it cannot be combined with --cross") }
             if symmetric && topK != nil { throw ValidationError("--symmetric and --top-k cannot be combined") }
@@ -57,9 +64,8 @@ extension Kolmo {
         var include: String? { matrixOptions.include }
 
         func run() throws {
-            var collector = ItemCollector(include: include, reader: options.reader())
-            let rows = try collector.collect(paths)
-            let columns = cross.isEmpty ? nil : try collector.collect(cross)
+            if planOptions.plan != nil { return try Tiling.plan(self) }
+            let (rows, columns) = try collect()
             let columnLabels = (columns ?? rows).map(\.label)
             let out = try OutputFile(path: output)
             var builder = DistanceMatrixBuilder(
@@ -82,15 +88,36 @@ extension Kolmo {
                 try MatrixFile.write(result.matrix, rows: rows.map(\.label), columns: columnLabels, format: format, context: context, to: out)
             }
             progress?.finish()
-            // NPY holds values only: the labels go beside it, one per line, as `kolmo tree` reads them.
-            if format == .npy, let output {
-                if let columns {
-                    try OutputFile.write(columns.map(\.label).joined(separator: "\n") + "\n", to: output + ".column-labels")
-                }
-                try OutputFile.write(rows.map(\.label).joined(separator: "\n") + "\n", to: output + ".labels")
-            }
+            try writeLabels(rows: rows.map(\.label), columns: columns?.map(\.label))
             try out.commit()
             Output.warnBeyondWindow(summary, options.compressor)
+        }
+
+        /// The rows (the paths, then those of --files-from) and the columns of --cross, read.
+        func collect() throws -> (rows: [Item], columns: [Item]?) {
+            var collector = ItemCollector(include: include, reader: options.reader())
+            let rows = try collector.collect(paths + (try filesFrom.map(Self.readList) ?? []))
+            let columns = cross.isEmpty ? nil : try collector.collect(cross)
+            return (rows, columns)
+        }
+
+        /// The paths of a --files-from list: one per line, empty lines skipped.
+        static func readList(_ path: String) throws -> [String] {
+            guard let text = String(validating: try InputReader(allowsBinary: false).readFile(path), as: UTF8.self) else {
+                throw FileProblem(path: path, problem: "not UTF-8 text")
+            }
+            let paths = text.split(separator: "\n").map { $0.hasSuffix("\r") ? String($0.dropLast()) : String($0) }.filter { !$0.isEmpty }
+            guard !paths.isEmpty else { throw FileProblem(path: path, problem: "no paths in this list") }
+            return paths
+        }
+
+        /// NPY holds values only: the labels go beside it, one per line, as `kolmo tree` reads them.
+        func writeLabels(rows: [String], columns: [String]?) throws {
+            guard format == .npy, let output else { return }
+            if let columns {
+                try OutputFile.write(columns.joined(separator: "\n") + "\n", to: output + ".column-labels")
+            }
+            try OutputFile.write(rows.joined(separator: "\n") + "\n", to: output + ".labels")
         }
     }
 }

@@ -27,6 +27,17 @@ enum Output {
             + "(\(compressor) primes with at most \(window) bytes); use lzma for long documents")
     }
 
+    /// A line of progress or news on standard error.
+    static func note(_ message: String) {
+        FileHandle.standardError.write(Data("\(message)\n".utf8))
+    }
+
+    /// An error line on standard error, as ArgumentParser prints a thrown error, for a command
+    /// that then exits with its own status.
+    static func error(_ message: String) {
+        FileHandle.standardError.write(Data("Error: \(message)\n".utf8))
+    }
+
     static func warn(_ message: String) {
         FileHandle.standardError.write(Data("warning: \(message)\n".utf8))
     }
