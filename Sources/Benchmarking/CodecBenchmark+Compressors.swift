@@ -6,11 +6,11 @@ extension CodecBenchmark {
     /// strongest level of each codec, and the learning codecs at a low and the default order.
     public static let defaultCompressors = [
         "deflate:1", "deflate:6", "deflate:9", "lzma:0", "lzma:6", "lzma:9", "bzip2:1", "bzip2:9",
-        "zstd:1", "zstd:3", "zstd:9", "zstd:19", "zstd:22", "ppm:4", "ppm:6",
+        "zstd:1", "zstd:3", "zstd:9", "zstd:19", "zstd:22", "ppm:4", "ppm:6", "cm:1", "cm:5",
     ].map { try! CompressorSpec(parsing: $0) }
 
     /// Every level of raw deflate (1-9), raw LZMA2 (0-9), bzip2 (1-9), zstd (1-22) and every order
-    /// of ppm (2-16, default memory): 65 compressors.
+    /// of ppm (2-16, default memory) and cm (1-9): 74 compressors.
     public static let everyLevel: [CompressorSpec] = CompressorSpec.Algorithm.allCases.flatMap { algorithm in
         algorithm.levels.map { try! CompressorSpec(algorithm, level: $0) }
     }

@@ -35,6 +35,7 @@ public struct Compressor: ~Copyable {
         case bzip2(Bzip2Encoder)
         case zstd(ZstdEncoder)
         case ppm(ModelEngine<PPMCodec>)
+        case cm(ModelEngine<ContextMixingCodec>)
     }
 
     /// A compressor for `spec`. With `verify`, every compression is decompressed and compared
@@ -60,6 +61,14 @@ public struct Compressor: ~Copyable {
                 throw CompressorError.invalidSpecification(spec.description, reason: error.description)
             }
             engine = .ppm(ModelEngine(PPMCodec(parameters), encoderCounter: encoderAllocations, decoderCounter: decoderAllocations))
+        case .cm:
+            let level: CMLevel
+            do {
+                level = try CMLevel(spec.level)
+            } catch {
+                throw CompressorError.invalidSpecification(spec.description, reason: error.description)
+            }
+            engine = .cm(ModelEngine(ContextMixingCodec(level: level), encoderCounter: encoderAllocations, decoderCounter: decoderAllocations))
         }
     }
 
@@ -143,7 +152,7 @@ public struct Compressor: ~Copyable {
 
     /// Codes `parts` as one input after `context`, decodes the stream, and throws unless it gives the parts back.
     private func checkModelRoundTrip(
-        _ model: ModelEngine<PPMCodec>, _ parts: [UnsafeRawBufferPointer], after context: UnsafeRawBufferPointer
+        _ model: any LearningEngine, _ parts: [UnsafeRawBufferPointer], after context: UnsafeRawBufferPointer
     ) throws {
         let input = Array(parts.joined())
         let stream = input.withUnsafeBytes { model.stream(of: $0, after: context) }
@@ -156,9 +165,10 @@ public struct Compressor: ~Copyable {
     private var empty: UnsafeRawBufferPointer { UnsafeRawBufferPointer(start: nil, count: 0) }
 
     /// The model of a learning codec; nil for a stream codec.
-    private var learningModel: ModelEngine<PPMCodec>? {
+    private var learningModel: (any LearningEngine)? {
         switch engine {
         case .ppm(let model): model
+        case .cm(let model): model
         default: nil
         }
     }
@@ -306,6 +316,8 @@ public struct Compressor: ~Copyable {
             min(dictionaryCount, 1 << Zstd.primingWindowLog(level: spec.level, bytes: dictionaryCount + inputCount))
         case .ppm:
             min(dictionaryCount, spec.window)
+        case .cm:
+            min(dictionaryCount, spec.window)
         }
     }
 
@@ -388,6 +400,8 @@ public struct Compressor: ~Copyable {
             return try encoder.compress(parts, dictionary: dictionary, into: sink)
         case .ppm:
             preconditionFailure("a learning codec codes through its ModelEngine, not a C stream")
+        case .cm:
+            preconditionFailure("a learning codec codes through its ModelEngine, not a C stream")
         }
         // An empty list of parts is the empty input: the stream still has to be finished.
         let pieces = parts.isEmpty ? [UnsafeRawBufferPointer(start: nil, count: 0)] : parts
@@ -399,6 +413,7 @@ public struct Compressor: ~Copyable {
             case .bzip2(let encoder): try encoder.compress(piece, finish: finish, into: sink)
             case .zstd: break
             case .ppm: break
+            case .cm: break
             }
         }
     }
@@ -421,6 +436,8 @@ public struct Compressor: ~Copyable {
             return try ZstdDecoder(compressor: spec.description, counter: decoderAllocations)
                 .decompress(input, dictionary: dictionary, expectedBytes: expectedBytes)
         case .ppm(let model):
+            return model.decode(input, count: expectedBytes, after: dictionary)
+        case .cm(let model):
             return model.decode(input, count: expectedBytes, after: dictionary)
         }
     }

@@ -12,12 +12,13 @@
 /// | `bzip2`   | a .bz2 stream (libbz2), block size level × 100k | 1-9      | + 4-byte header, 10 bytes per block and at the end |
 /// | `zstd`    | one zstd frame (libzstd), no checksum    | 1-22            | + 4-byte magic, 2-14-byte frame header, 3 bytes per block |
 /// | `ppm`     | Kolmo's PPM model (PPMd-class), a range coder | order 2-16 | the exact code length, in bits, no header |
+/// | `cm`      | Kolmo's context-mixing model (lpaq/zpaq-class), a binary arithmetic coder | 1-9 (memory) | the exact code length, in bits, no header |
 ///
 /// A missing level means 9 (the strongest of deflate, lzma and bzip2), and 19 for zstd, the
 /// strongest its command-line tool allows without `--ultra`; zstd's levels 20-22 (ultra) use
 /// windows of 32 to 128 MiB. The `e` suffix (`lzma:9e`) adds liblzma's extreme flag.
 /// bzip2 and zstd have no header-less form: their own framing is counted, as `bzip2` and `zstd` write it.
-/// `ppm` is a learning codec written in Swift: its size is the exact code length of the input,
+/// `ppm` and `cm` are learning codecs written in Swift: the size is the exact code length of the input,
 /// the sum of -log2 p over every symbol it predicted (``CodeLength``), not a whole number of bytes;
 /// `ppm:ORDER:MEMORY` also sets its model memory (`ppm:8:64m`; default 192 MiB).
 /// Raw streams are the default for complexity estimates because a container adds a constant
@@ -35,6 +36,8 @@ public struct CompressorSpec: Hashable, Sendable {
         case zstd
         /// Prediction by partial matching (``PPMCodec``): Kolmo's own, a model that learns.
         case ppm
+        /// Context mixing (``ContextMixingCodec``): Kolmo's own, bitwise, the strongest predictor.
+        case cm
 
         /// The levels the algorithm has.
         public var levels: ClosedRange<Int> {
@@ -43,6 +46,7 @@ public struct CompressorSpec: Hashable, Sendable {
             case .lzma: 0...9
             case .zstd: 1...22
             case .ppm: PPMParameters.orders
+            case .cm: CMLevel.range
             }
         }
 
@@ -51,13 +55,14 @@ public struct CompressorSpec: Hashable, Sendable {
             switch self {
             case .zstd: 19
             case .ppm: PPMParameters.defaultOrder
+            case .cm: CMLevel.default.number
             default: 9
             }
         }
 
         /// Whether the algorithm is a sequential model that learns as it codes (Kolmo's own
         /// codecs): its sizes are exact code lengths, and conditioning is learning.
-        public var learns: Bool { self == .ppm }
+        public var learns: Bool { self == .ppm || self == .cm }
     }
 
     /// The framing around the compressed stream.
@@ -74,8 +79,8 @@ public struct CompressorSpec: Hashable, Sendable {
 
     public let algorithm: Algorithm
     public let container: Container
-    /// zlib level 1-9, liblzma preset 0-9, bzip2 block size 1-9 (× 100,000 bytes), zstd level 1-22
-    /// or PPM order 2-16.
+    /// zlib level 1-9, liblzma preset 0-9, bzip2 block size 1-9 (× 100,000 bytes), zstd level 1-22,
+    /// PPM order 2-16 or cm level 1-9.
     public let level: Int
     /// liblzma's `LZMA_PRESET_EXTREME`; always false for deflate.
     public let extreme: Bool
@@ -136,6 +141,13 @@ public struct CompressorSpec: Hashable, Sendable {
             guard !extreme, container == .raw else {
                 throw CompressorError.invalidSpecification(text, reason: "ppm has no extreme flag and no container")
             }
+        case .cm:
+            guard CMLevel.range.contains(level) else {
+                throw CompressorError.invalidSpecification(text, reason: "cm levels are 1 to 9")
+            }
+            guard !extreme, container == .raw else {
+                throw CompressorError.invalidSpecification(text, reason: "cm has no extreme flag and no container")
+            }
         }
         guard algorithm == .ppm || memory == 0 else {
             throw CompressorError.invalidSpecification(text, reason: "only ppm takes a memory size")
@@ -167,6 +179,7 @@ public struct CompressorSpec: Hashable, Sendable {
         case "bzip2", "bz2": (algorithm, container) = (.bzip2, .raw)
         case "zstd", "zstandard": (algorithm, container) = (.zstd, .raw)
         case "ppm": (algorithm, container) = (.ppm, .raw)
+        case "cm": (algorithm, container) = (.cm, .raw)
         default:
             throw CompressorError.invalidSpecification(
                 text, reason: "unknown compressor '\(name)'; known: \(Self.names.joined(separator: ", "))")
@@ -203,7 +216,7 @@ public struct CompressorSpec: Hashable, Sendable {
     }
 
     /// The names `init(parsing:)` accepts.
-    public static let names = ["deflate", "zlib", "gzip", "lzma", "xz", "bzip2", "zstd", "ppm"]
+    public static let names = ["deflate", "zlib", "gzip", "lzma", "xz", "bzip2", "zstd", "ppm", "cm"]
 
     /// The default compressor of Kolmo's commands: raw LZMA2 at preset 9, whose 64 MiB
     /// dictionary sees the whole of both inputs of almost any pair of documents.
@@ -219,6 +232,7 @@ public struct CompressorSpec: Hashable, Sendable {
         case (.bzip2, _): "bzip2"
         case (.zstd, _): "zstd"
         case (.ppm, _): "ppm"
+        case (.cm, _): "cm"
         }
     }
 
@@ -232,6 +246,7 @@ public struct CompressorSpec: Hashable, Sendable {
         case .bzip2: Bzip2.blockCapacity(level: level)
         case .zstd: 1 << Zstd.windowLog(level: level)
         case .ppm: PPMParameters.capacity(order: level, memory: memory)
+        case .cm: 1 << CMShape.forLevel(level).historyBits
         // A checked spec's preset always exists.
         case .lzma: Int((try? LZMA.options(preset: level, extreme: extreme))?.dict_size ?? 0)
         }

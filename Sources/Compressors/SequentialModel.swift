@@ -21,10 +21,19 @@ protocol SequentialModel: ~Copyable {
     var memoryInUse: Int { get }
 }
 
+/// What a ``Compressor`` asks of its learning codec's engine, whichever the model: one call per
+/// input or row, never per byte.
+protocol LearningEngine: AnyObject {
+    func lengths(of parts: [UnsafeRawBufferPointer], after context: UnsafeRawBufferPointer) -> (context: UInt64, parts: [UInt64])
+    func lengths<Inputs: Collection<[UInt8]>>(ofEach inputs: Inputs, after context: UnsafeRawBufferPointer) -> (context: UInt64, each: [UInt64])
+    func stream(of input: UnsafeRawBufferPointer, after context: UnsafeRawBufferPointer) -> [UInt8]
+    func decode(_ stream: UnsafeRawBufferPointer, count: Int, after context: UnsafeRawBufferPointer) -> [UInt8]
+}
+
 /// A learning codec's model owned by one ``Compressor``: a class, so that the compressor's
 /// non-mutating methods can advance it, and so that it is entered once per call (no reference
 /// counting in the per-byte loops, which run inside the model).
-final class ModelEngine<Model: SequentialModel & ~Copyable> {
+final class ModelEngine<Model: SequentialModel & ~Copyable>: LearningEngine {
     private var model: Model
     private let encoderCounter: AllocationCounter
     private let decoderCounter: AllocationCounter
@@ -92,4 +101,21 @@ extension PPMCodec: SequentialModel {
         // ModelEngine rolls back only after its own checkpoint, so the journal is always set.
         try? rollback()
     }
+}
+
+extension ContextMixingCodec: SequentialModel {
+    mutating func encode(_ bytes: UnsafeRawBufferPointer) -> [UInt8] {
+        encode(Array(bytes))
+    }
+
+    mutating func decodeStream(_ stream: UnsafeRawBufferPointer, count: Int) -> [UInt8] {
+        decode(Array(stream), count: max(0, count))
+    }
+
+    mutating func rollbackToCheckpoint() {
+        rollback()
+    }
+
+    /// The bytes of its large tables (hash table, match history and index, APMs), allocated whole.
+    var memoryInUse: Int { level.tableBytes }
 }

@@ -8,9 +8,9 @@ import Testing
 @Suite(.needsCorpora) struct LearningCodecMatrixTests {
     static let items: [[UInt8]] = ["eng", "fra", "deu_1996", "nld", "fin"].map { try! Corpus.bytes("udhr/\($0).txt") }
 
-    @Test(arguments: [ConcatenationOrder.xy, .mean])
-    func matrixEqualsPairwiseDistancesForEveryJobCount(order: ConcatenationOrder) throws {
-        let spec = try CompressorSpec(parsing: "ppm:4")
+    @Test(arguments: ["ppm:4", "cm:2"], [ConcatenationOrder.xy, .mean])
+    func matrixEqualsPairwiseDistancesForEveryJobCount(text: String, order: ConcatenationOrder) throws {
+        let spec = try CompressorSpec(parsing: text)
         let estimator = try ComplexityEstimator(spec)
         let one = try DistanceMatrixBuilder(compressor: spec, order: order, jobs: 1).matrix(rows: Self.items).matrix
         let three = try DistanceMatrixBuilder(compressor: spec, order: order, jobs: 3).matrix(rows: Self.items).matrix
@@ -24,8 +24,9 @@ import Testing
 
     /// For a sequential model C(xy) = C(x) + C(y|x) exactly, so every chain-rule gap is zero; the
     /// symmetry gap is what is left: C(x) + C(y|x) against C(y) + C(x|y).
-    @Test func pairwiseSizesObeyTheChainRule() throws {
-        let builder = DistanceMatrixBuilder(compressor: try CompressorSpec(parsing: "ppm"), jobs: 2)
+    @Test(arguments: ["ppm", "cm"])
+    func pairwiseSizesObeyTheChainRule(text: String) throws {
+        let builder = DistanceMatrixBuilder(compressor: try CompressorSpec(parsing: text), jobs: 2)
         let sizes = try builder.pairwiseSizes(rows: Self.items, columns: Self.items, computing: .all)
         let n = Self.items.count
         for r in 0..<n {

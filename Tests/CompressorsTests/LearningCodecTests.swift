@@ -5,7 +5,7 @@ import Testing
 /// Kolmo's learning codecs through the ``Compressor`` API: exact code lengths, the chain rule to
 /// the bit, and the kept-state fast paths equal to coding from a fresh model.
 @Suite(.needsCorpora) struct LearningCodecTests {
-    static let specs = ["ppm", "ppm:3", "ppm:12:16m"]
+    static let specs = ["ppm", "ppm:3", "ppm:12:16m", "cm", "cm:1", "cm:7"]
     static let x = try! Corpus.bytes("udhr/spa.txt")
     static let ys: [[UInt8]] = try! ["udhr/por_PT.txt", "udhr/ita.txt", "udhr/spa.txt", "udhr/rus.txt"].map { try Corpus.bytes($0) } + [[]]
 
@@ -70,6 +70,12 @@ import Testing
             #expect(throws: CompressorError.invalidSpecification(bad, reason: reason)) { try CompressorSpec(parsing: bad) }
         }
         #expect(throws: CompressorError.self) { try CompressorSpec(.deflate, memory: 1 << 20) }
+        let cm = try CompressorSpec(parsing: "cm")
+        #expect(cm.algorithm == .cm && cm.level == 5 && cm.description == "cm:5" && cm.canBePrimed && cm.algorithm.learns)
+        for (bad, reason) in [("cm:0", "cm levels are 1 to 9"), ("cm:10", "cm levels are 1 to 9"),
+                              ("cm:5:64m", "expected NAME[:LEVEL], e.g. deflate:9 or lzma:9e")] {
+            #expect(throws: CompressorError.invalidSpecification(bad, reason: reason)) { try CompressorSpec(parsing: bad) }
+        }
     }
 
     /// The model's capacity, its counterpart of a window, grows with its memory and shrinks with its order.
@@ -77,6 +83,9 @@ import Testing
         #expect(try CompressorSpec(parsing: "ppm").window == (192 << 20) / 16)
         #expect(try CompressorSpec(parsing: "ppm:16").window == (192 << 20) / 24)
         #expect(try CompressorSpec(parsing: "ppm:6:64m").window == (64 << 20) / 16)
+        // cm: its match history, 8 MiB at the default level, doubling with each level.
+        #expect(try CompressorSpec(parsing: "cm").window == 8 << 20)
+        #expect(try CompressorSpec(parsing: "cm:9").window == 128 << 20)
     }
 
     /// Memory is measured: the model memory in use while coding.
@@ -85,5 +94,9 @@ import Testing
         _ = try compressor.codeLength(of: Self.x)
         #expect(compressor.encoderAllocations.peakBytes > Self.x.count)
         #expect(compressor.encoderAllocations.peakBytes < 32 * Self.x.count)
+        // cm's tables are allocated whole: the level's table bytes.
+        let cm = try Compressor(CompressorSpec(parsing: "cm:1"))
+        _ = try cm.codeLength(of: Self.x)
+        #expect(cm.encoderAllocations.peakBytes == (try CMLevel(1).tableBytes))
     }
 }
