@@ -78,9 +78,21 @@ public struct EstimateQuality: Hashable, Sendable {
         selfDistances.isEmpty ? nil : selfDistances.reduce(0, +) / Double(selfDistances.count)
     }
 
-    /// The smallest prefix whose NCD(p, p) exceeds `threshold`: where the window breaks.
-    public func curveBreak(above threshold: Double = 0.5) -> Int? {
-        curve.first { $0.ncd > threshold }?.bytes
+    /// The smallest prefix whose NCD(p, p) exceeds `threshold`, and the smallest NCD(p, p) of
+    /// the shorter prefixes by more than `rise`: where the window breaks, or where a learning
+    /// codec's NCD(x, x), never near 0, starts to climb (its tables fill, its model restarts).
+    /// For a stream codec, whose NCD(p, p) starts near 0, this is the first prefix above 0.5.
+    public func curveBreak(above threshold: Double = 0.5, rise: Double = 0.25) -> Int? {
+        Self.curveBreak(of: curve, above: threshold, rise: rise)
+    }
+
+    static func curveBreak(of curve: [CurvePoint], above threshold: Double, rise: Double) -> Int? {
+        var least = Double.infinity
+        for point in curve {
+            if point.ncd > max(threshold, least + rise) { return point.bytes }
+            least = min(least, point.ncd)
+        }
+        return nil
     }
 }
 

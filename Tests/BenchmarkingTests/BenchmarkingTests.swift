@@ -1,4 +1,4 @@
-import Benchmarking
+@testable import Benchmarking
 import Clustering
 import Complexity
 import Compressors
@@ -135,5 +135,22 @@ import Testing
         } throws: { error in
             String(describing: error).contains(reason)
         }
+    }
+}
+
+@Suite struct CurveBreakTests {
+    static func curve(_ values: [Double]) -> [CurvePoint] {
+        values.enumerated().map { CurvePoint(bytes: 1024 << $0.offset, ncd: $0.element) }
+    }
+
+    /// A stream codec's curve starts near 0: it breaks at the first prefix above 0.5. A learning
+    /// codec's starts high (ppm:4's NCD(x,x) is about 0.4): it breaks where it climbs 0.25 above
+    /// its least, not at its first point.
+    @Test func breaksAreRisesAboveTheLeastSoFar() {
+        #expect(EstimateQuality.curveBreak(of: Self.curve([0.03, 0.04, 0.9, 1.0]), above: 0.5, rise: 0.25) == 4096)
+        #expect(EstimateQuality.curveBreak(of: Self.curve([0.23, 0.22, 0.26, 0.55]), above: 0.5, rise: 0.25) == 8192)
+        #expect(EstimateQuality.curveBreak(of: Self.curve([0.38, 0.48, 0.58, 0.67, 0.55]), above: 0.5, rise: 0.25) == 8192)
+        #expect(EstimateQuality.curveBreak(of: Self.curve([0.23, 0.28, 0.34, 0.42]), above: 0.5, rise: 0.25) == nil)
+        #expect(EstimateQuality.curveBreak(of: [], above: 0.5, rise: 0.25) == nil)
     }
 }

@@ -40,8 +40,8 @@ struct BenchTable {
         let bytes = reports.first?.inputBytes ?? 0
         return [
             "\(names.count) file\(names.count == 1 ? "" : "s"), \(bytes) bytes, each compressed alone; MB/s = 10^6 input bytes per second on one thread, "
-                + "median run (best run); memory: peak bytes the C library allocated",
-            "NCD(x,x): mean over files (0 is ideal); breaks at: the first prefix p with NCD(p,p) > 0.5; "
+                + "median run (best run); memory: peak bytes the C library allocated (ppm: the model memory it wrote; cm: its tables)",
+            "NCD(x,x): mean over files (0 is ideal); breaks at: the first prefix p with NCD(p,p) > 0.5 and more than 0.25 above the least NCD of the shorter prefixes; "
                 + "sym gap: mean |C(xy) - C(yx)| / C(xy) over pairs; C(xy)<max: concatenations smaller than max(C(x), C(y))",
         ]
     }
